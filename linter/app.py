@@ -1,0 +1,202 @@
+"""The check command's work: read, lint, fix, write, report; the exit status.
+
+The CLI parses arguments into ``CheckOptions`` and calls ``check``; everything OpenCode-
+specific arrives through ``Knowledge`` from the composition root, so this module stays
+free of it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, TextIO
+
+from linter import engine, files, output
+from linter.diagnostics import Diagnostic, Severity
+from linter.registry import REGISTRY, Rule, select
+from linter.source import Document
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or settings: one line on stderr, exit status 2."""
+
+
+@dataclass
+class Knowledge:
+    """What the composition root plugs in from ``rules``."""
+
+    secrets: Callable[[Document], Iterable[str]] = lambda doc: ()
+    postprocess: Callable | None = None     # suppressions, per-file ignores
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str] = field(default_factory=list)
+    stdin_filename: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    show_fixes: bool = False
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict = field(default_factory=dict)
+    output_format: str = "full"
+    output_file: str | None = None
+    exit_zero: bool = False
+    exit_non_zero_on_fix: bool = False
+    strict: bool = False
+    color: bool = False
+    quiet: bool = False
+    rule_options: dict = field(default_factory=dict)
+
+
+def mask(secret: str) -> str:
+    """At most the first three and the last four characters of a secret."""
+    if len(secret) >= 12:
+        return secret[:3] + "…" + secret[-4:]
+    return "…"
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        if len(secret) >= 6:
+            text = text.replace(secret, mask(secret))
+    return text
+
+
+@dataclass
+class Loaded:
+    doc: Document
+    data: bytes | None     # bytes as read (None for stdin)
+    stdin: bool = False
+
+
+def load(options: CheckOptions, stdin: TextIO | None = None) -> list[Loaded]:
+    loaded = []
+    for path in options.paths:
+        if path == "-":
+            data = (stdin or sys.stdin).buffer.read() if hasattr(stdin or sys.stdin, "buffer") \
+                else (stdin or sys.stdin).read().encode("utf-8")
+            loaded.append(Loaded(files.decode(options.stdin_filename or "-", data), None, True))
+        else:
+            doc, data = files.read(path)
+            loaded.append(Loaded(doc, data))
+    return loaded
+
+
+def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = None,
+          stdout: TextIO | None = None, stderr: TextIO | None = None,
+          stdin: TextIO | None = None, loaded: list[Loaded] | None = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        rules = select(REGISTRY.values(), options.select, options.ignore, options.extend_select)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if loaded is None:
+        loaded = load(options, stdin)
+    run = run or engine.Run(options.rule_options)
+    run.documents = run.documents or [item.doc for item in loaded]
+    secrets: set[str] = set()
+    for item in loaded:
+        secrets.update(knowledge.secrets(item.doc))
+
+    def lint(doc: Document) -> list[Diagnostic]:
+        return engine.lint(doc, rules, run, options.severity, knowledge.postprocess)
+
+    results, changed, diffs, fixed_text = [], 0, [], None
+    for item in loaded:
+        doc, applied = item.doc, []
+        if options.fix or options.diff:
+            doc, applied = engine.fix(item.doc, lint, options.unsafe_fixes)
+            if doc.text != item.doc.text:
+                changed += 1
+                if options.diff:
+                    diffs.append(_diff(item.doc, doc))
+                elif item.stdin:
+                    fixed_text = doc.text
+                else:
+                    files.write_atomic(item.doc.path, files.encode(doc), item.data)
+            elif item.stdin and options.fix:
+                fixed_text = doc.text
+            secrets.update(knowledge.secrets(doc))
+        results.append(output.FileResult(doc.path, doc, lint(doc), [] if options.diff else applied))
+
+    report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
+                           unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
+                           rules={r.code: r for r in rules})
+    # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
+    report_out = stderr if fixed_text is not None else stdout
+    if fixed_text is not None:
+        stdout.write(fixed_text)
+    if options.diff:
+        stdout.write(redact("".join(diffs), secrets))
+        if not options.quiet and changed:
+            stderr.write(f"Would fix {sum(len(r.fixed) for r in results) or changed} "
+                         f"problem(s) in {changed} file(s).\n")
+        return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed else EXIT_OK)
+    _emit(report, options, report_out, secrets)
+    return exit_status(report, options, changed)
+
+
+def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: set[str]) -> None:
+    text = output.render(options.output_format, report)
+    terminal = options.output_format in ("full", "concise")
+    if options.output_file:
+        try:
+            with open(options.output_file, "w", encoding="utf-8") as handle:
+                handle.write(redact(text, secrets))
+        except OSError as exc:
+            raise files.FileError(f"{options.output_file}: cannot write: {exc.strerror}") from None
+        text, terminal = "", True
+    if not options.quiet:
+        if options.show_fixes:
+            text += _fixes_applied(report)
+        if terminal:
+            text += output.summary(report)
+    out.write(redact(text, secrets))
+
+
+def _fixes_applied(report: output.Report) -> str:
+    lines = []
+    for result in report.results:
+        if not result.fixed:
+            continue
+        lines.append(f"Fixed in {result.path}:")
+        counts: dict[tuple[str, str], int] = {}
+        for d in result.fixed:
+            counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+        for (code, name), n in sorted(counts.items()):
+            lines.append(f"  {n} × {code} ({name})")
+    return "".join(line + "\n" for line in lines)
+
+
+def _diff(before: Document, after: Document) -> str:
+    lines = difflib.unified_diff(before.text.splitlines(keepends=True),
+                                 after.text.splitlines(keepends=True),
+                                 fromfile=before.path, tofile=before.path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def exit_status(report: output.Report, options: CheckOptions, changed: int) -> int:
+    if options.exit_zero:
+        return EXIT_OK
+    worst = Severity.WARNING if options.strict else Severity.ERROR
+    failing = any(d.severity.rank >= worst.rank for d in report.diagnostics)
+    if failing or (options.exit_non_zero_on_fix and changed):
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+def rule_doc(rule_: Rule) -> str:
+    fix = {"safe": "Fix is always available (safe).", "unsafe": "Fix is sometimes available (unsafe).",
+           "display-only": "A suggestion is shown, never applied."}
+    lines = [f"# {rule_.name} ({rule_.code})", "",
+             f"Default severity: {rule_.severity.value}. "
+             + (fix[rule_.fix.value] if rule_.fix else "No fix."), "", rule_.doc, ""]
+    return "\n".join(lines)

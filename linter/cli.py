@@ -1,0 +1,112 @@
+"""oclint's command line: arguments in, exit status out. The work is in ``linter.app``.
+
+This is the composition root, the one place in ``linter`` that imports ``rules``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from linter import app
+from linter.files import FileError
+from linter.output import FORMATS
+
+SUBCOMMANDS = ("check", "rule")
+
+
+class DefaultToCheck(click.Group):
+    """``oclint PATHS`` means ``oclint check PATHS``."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="oclint", prog_name="oclint")
+def main():
+    """oclint: find and fix what is quietly wrong in OpenCode config files."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (and count as fixable) unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied.")
+@click.option("--select", multiple=True, help="Rule codes, prefixes or names to enable (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable.")
+@click.option("--extend-select", multiple=True, help="Enable these in addition to --select.")
+@click.option("--output-format", type=click.Choice(FORMATS), default=None,
+              help="Report format [default: full; github under GitHub Actions].")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--stdin-filename", help="The file name to report for `-` (standard input).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors remain.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a fix was applied.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour the output [default: auto; NO_COLOR disables].")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, **flags):
+    """Lint OpenCode config files (default command)."""
+    options = app.CheckOptions(
+        paths=list(paths), stdin_filename=stdin_filename,
+        select=_split(select) or ["ALL"], ignore=_split(ignore), extend_select=_split(extend_select),
+        output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                                        and "github" in FORMATS else "full"),
+        color=_color(color), **flags)
+    if not options.paths:
+        _fail("no paths given: name the config files to lint, or `-` for standard input")
+    _run(lambda: app.check(options, _knowledge()))
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "all_", is_flag=True, help="Every rule.")
+def rule(code, all_):
+    """Explain a rule: what it finds, why, an example, and its fix."""
+    import rules  # noqa: F401  (registers the rules)
+    from linter.registry import REGISTRY, find
+    if all_:
+        click.echo("\n".join(app.rule_doc(r) for r in sorted(REGISTRY.values(), key=lambda r: r.code)))
+        return
+    if not code:
+        _fail("name a rule (`oclint rule OC103`) or use --all")
+    found = find(code)
+    if found is None:
+        _fail(f"unknown rule `{code}`")
+    click.echo(app.rule_doc(found))
+
+
+def _knowledge() -> app.Knowledge:
+    import rules
+    return rules.knowledge()
+
+
+def _color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _run(work) -> None:
+    try:
+        code = work()
+    except (app.UsageError, FileError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    sys.exit(code)
+
+
+def _fail(message: str, status: int = app.EXIT_ERROR):
+    click.echo(f"oclint: error: {message}", err=True)
+    sys.exit(status)

@@ -1,0 +1,219 @@
+"""Minimal text edits on a JSONC document, shaped the way the file's author types.
+
+Every helper returns ``Edit``s on the original text and never touches a byte outside them:
+comments stay, indentation and line endings are copied from siblings, and the file's
+trailing-comma habit is kept. ``apply`` refuses overlapping edits instead of merging them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from linter.diagnostics import Edit
+from linter.jsonc import Member, Node
+from linter.source import Document
+
+
+class OverlapError(ValueError):
+    """Two edits touch the same text; applying both would lose one of them."""
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """Apply edits made on ``text``. Insertions at one point keep their given order."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out, pos = [], 0
+    for edit in ordered:
+        if edit.start < pos or edit.end < edit.start:
+            raise OverlapError(f"edit at {edit.start}-{edit.end} overlaps an earlier edit")
+        out.append(text[pos:edit.start])
+        out.append(edit.content)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def overlaps(a: Iterable[Edit], b: Iterable[Edit]) -> bool:
+    """Whether any edit of ``a`` touches any edit of ``b`` (sharing a point counts)."""
+    return any(x.start <= y.end and y.start <= x.end for x in a for y in b)
+
+
+# -- layout of the document ------------------------------------------------------------
+
+
+def line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def line_end(text: str, offset: int) -> int:
+    """Offset of the line break (or end of text) of the line holding ``offset``."""
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+
+
+def indent_before(text: str, offset: int) -> str | None:
+    """The whitespace before ``offset`` on its line, or None if anything else is there."""
+    lead = text[line_start(text, offset):offset]
+    return lead if lead.strip(" \t") == "" else None
+
+
+def indent_unit(doc: Document) -> str:
+    """The file's indentation step: a tab, or the smallest run of leading spaces."""
+    widths = []
+    for start in doc.line_starts[1:60]:
+        line = doc.text[start:start + 40]
+        if line.startswith("\t"):
+            return "\t"
+        spaces = len(line) - len(line.lstrip(" "))
+        if 0 < spaces < len(line.rstrip("\r\n")):
+            widths.append(spaces)
+    return " " * min(widths) if widths else "  "
+
+
+def member_indent(doc: Document, obj: Node) -> str:
+    """The indentation a member of ``obj`` gets: its siblings', else one step deeper."""
+    for member in obj.members():
+        lead = indent_before(doc.text, member.start)
+        if lead is not None:
+            return lead
+    opener = doc.text[line_start(doc.text, obj.start):obj.start]
+    base = opener[:len(opener) - len(opener.lstrip(" \t"))]
+    return base + indent_unit(doc)
+
+
+def is_inline(doc: Document, node: Node) -> bool:
+    """Whether the object or array is written on one line."""
+    return "\n" not in doc.text[node.start:node.end]
+
+
+def uses_trailing_commas(obj: Node) -> bool:
+    members = list(obj.members())
+    return bool(members) and members[-1].comma is not None
+
+
+def dump(value: Any, doc: Document, indent: str, inline: bool = False) -> str:
+    """JSON text for ``value``, indented as the file is when it spans lines."""
+    if inline or not isinstance(value, (dict, list)) or not value:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    unit, eol = indent_unit(doc), doc.eol
+    inner = indent + unit
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {dump(v, doc, inner)}"
+                 for k, v in value.items()]
+        return "{" + eol + ("," + eol).join(items) + eol + indent + "}"
+    items = [inner + dump(v, doc, inner) for v in value]
+    return "[" + eol + ("," + eol).join(items) + eol + indent + "]"
+
+
+# -- edits -----------------------------------------------------------------------------
+
+
+def replace_value(node: Node, value: Any, doc: Document) -> Edit:
+    indent = indent_before(doc.text, node.start)
+    lead = indent if indent is not None else _line_indent(doc.text, node.start)
+    return Edit(node.start, node.end, dump(value, doc, lead, inline=False))
+
+
+def replace_raw(node: Node | Member, content: str) -> Edit:
+    return Edit(node.start, node.end, content)
+
+
+def rename_key(member: Member, new_key: str) -> Edit:
+    return Edit(member.key_start, member.key_end, json.dumps(new_key, ensure_ascii=False))
+
+
+def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
+    """Remove a member with its comma; comments around it stay where they are."""
+    text, obj = doc.text, member.parent
+    siblings = list(obj.members())
+    index = siblings.index(member)
+    start, end = member.start, member.end if member.comma is None else member.comma + 1
+    edits = []
+    if member.comma is None and index > 0 and siblings[index - 1].comma is not None:
+        # the last member goes, so its predecessor's comma would become a trailing one
+        prev_comma = siblings[index - 1].comma
+        edits.append(Edit(prev_comma, prev_comma + 1, ""))
+    lead = indent_before(text, start)
+    tail_end = line_end(text, end)
+    if lead is not None and text[end:tail_end].strip(" \t") == "":
+        # the member owns its lines: take them whole
+        start = line_start(text, start)
+        end = tail_end + (2 if text.startswith("\r\n", tail_end) else
+                          1 if tail_end < len(text) else 0)
+    else:
+        while end < len(text) and text[end] in " \t" and text[end + 1:end + 2] not in ("\n", "\r", ""):
+            end += 1
+    edits.append(Edit(start, end, ""))
+    return tuple(edits)
+
+
+def insert_member(doc: Document, obj: Node, key: str, value: Any,
+                  after: str | None = None, first: bool = False) -> tuple[Edit, ...]:
+    """Insert ``"key": value`` into ``obj``: last, after the member named ``after``, or first."""
+    text = doc.text
+    members = list(obj.members())
+    key_text = json.dumps(key, ensure_ascii=False)
+    if is_inline(doc, obj):
+        body = f"{key_text}: {dump(value, doc, '', inline=True)}"
+        if not members:
+            return (Edit(obj.start + 1, obj.end - 1, body),)
+        if first:
+            return (Edit(members[0].start, members[0].start, body + ", "),)
+        anchor = _anchor(members, after)
+        if anchor.comma is not None:
+            return (Edit(anchor.comma + 1, anchor.comma + 1, " " + body + ("," if anchor is members[-1] else "")),)
+        return (Edit(anchor.end, anchor.end, ", " + body),)
+    indent = member_indent(doc, obj)
+    body = f"{indent}{key_text}: {dump(value, doc, indent)}"
+    eol = doc.eol
+    trailing = uses_trailing_commas(obj)
+    if not members:
+        at = line_end(text, obj.start)
+        close_lead = indent_before(text, obj.end - 1)
+        if close_lead is None:   # `{}` or `{ }` on one line with content after
+            return (Edit(obj.start + 1, obj.end - 1, eol + body + eol + _line_indent(text, obj.start)),)
+        return (Edit(at, at, eol + body),)
+    if first:
+        at = line_end(text, obj.start)
+        if text[obj.start + 1:at].strip(" \t") and not text[obj.start + 1:at].lstrip(" \t").startswith("//"):
+            at = obj.start + 1
+        return (Edit(at, at, eol + body + ","),)
+    anchor = _anchor(members, after)
+    is_last = anchor is members[-1]
+    if anchor.comma is not None:
+        at = line_end(text, anchor.comma)
+        return (Edit(at, at, eol + body + ("," if is_last and trailing or not is_last else "")),)
+    at = line_end(text, anchor.end)
+    return (Edit(anchor.end, anchor.end, ","), Edit(at, at, eol + body))
+
+
+def set_path(doc: Document, root: Node, path: tuple[str, ...], value: Any,
+             after: str | None = None) -> tuple[Edit, ...]:
+    """Set the value at ``path``, creating the missing objects on the way as one nested
+    object. An existing value there is replaced."""
+    node = root
+    for i, key in enumerate(path):
+        member = node.get(key) if node.kind == "object" else None
+        if member is None or member.value is None:
+            nested: Any = value
+            for outer in reversed(path[i + 1:]):
+                nested = {outer: nested}
+            return insert_member(doc, node, key, nested, after=after if i == len(path) - 1 else None)
+        node = member.value
+        if i < len(path) - 1 and node.kind != "object":
+            raise ValueError(f"{'.'.join(path[:i + 1])} is not an object")
+    return (replace_value(node, value, doc),)
+
+
+def _anchor(members: list[Member], after: str | None) -> Member:
+    if after is not None:
+        for member in members:
+            if member.key == after:
+                return member
+    return members[-1]
+
+
+def _line_indent(text: str, offset: int) -> str:
+    line = text[line_start(text, offset):offset]
+    return line[:len(line) - len(line.lstrip(" \t"))]

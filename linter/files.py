@@ -1,0 +1,100 @@
+"""Reading config files into Documents, and writing fixes back atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+
+from linter.source import Document
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = {b"\xff\xfe": "UTF-16 (little-endian)", b"\xfe\xff": "UTF-16 (big-endian)"}
+
+
+class FileError(Exception):
+    """A file that cannot be read or written: reported in one line, exit status 2."""
+
+
+def decode(path: str, data: bytes) -> Document:
+    """Bytes to a Document. Undecodable bytes give a Document with ``encoding_error`` set."""
+    if data.startswith(UTF8_BOM):
+        data, bom = data[3:], True
+    else:
+        bom = False
+    for mark, name in _UTF16_BOMS.items():
+        if data.startswith(mark):
+            return Document(path, data.decode("utf-8", "replace"), bom,
+                            f"the file is {name}; OpenCode reads config as UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = data.decode("utf-8", "replace")
+        return Document(path, text, bom, f"invalid UTF-8 byte 0x{data[exc.start]:02x} on line {line}",
+                        max(text.find("\ufffd"), 0))
+    if "\x00" in text:
+        return Document(path, text, bom, "the file holds NUL bytes: it is binary, not JSONC",
+                        text.find("\x00"))
+    return Document(path, text, bom)
+
+
+def read(path: str) -> tuple[Document, bytes]:
+    """The Document for ``path`` and the exact bytes read (to detect a change before writing)."""
+    try:
+        if os.path.isdir(path):
+            raise FileError(f"{path}: is a directory, not a config file")
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileError(f"{path}: not a regular file")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileError(f"{path}: broken symbolic link (its target does not exist)") from None
+        raise FileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise FileError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise FileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(path, data), data
+
+
+def encode(doc: Document) -> bytes:
+    return (UTF8_BOM if doc.bom else b"") + doc.text.encode("utf-8")
+
+
+def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace the file behind ``path`` (following symlinks) with ``data``.
+
+    The new content goes to a temporary file in the same folder, is flushed to disk and
+    renamed over the target, so a crash leaves either the old or the new file. Permission
+    bits are kept. If ``expected`` is given and the file no longer holds it, nothing is
+    written: someone changed it since it was read."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    tmp = None
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        if expected is not None:
+            with open(target, "rb") as handle:
+                if handle.read() != expected:
+                    raise FileError(f"{path}: changed on disk since it was read; not overwritten")
+        fd, tmp = tempfile.mkstemp(prefix=".oclint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except FileError:
+        raise
+    except OSError as exc:
+        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,545 @@
+"""JSONC scanner and parser: one pass gives the values and a tree of spanned nodes.
+
+It follows Microsoft's jsonc-parser (what OpenCode uses, with ``allowTrailingComma``) token
+for token: the same tokens, the same error names at the same offsets, the same recovery.
+Two additions, both recorded rather than silently accepted:
+
+* JSON5-only syntax (single quotes, unquoted keys, hex, ``+1``, ``.5``, ``5.``, NaN,
+  Infinity) is read as JSON5 reads it and listed in ``Parse.json5`` instead of as errors,
+  so a rule can explain it and offer the JSON spelling.
+* ``{env:NAME}`` and ``{file:path}`` written outside a string are placeholder values,
+  because OpenCode substitutes them in the raw text before it parses.
+
+Offsets are indices into the text (code points). Nesting deeper than ``MAX_DEPTH`` is one
+error (``NestingTooDeep``) and the deeper part becomes a single ``invalid`` node, so no
+input can exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+MAX_DEPTH = 128
+
+# token kinds
+OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON = range(6)
+NULL, TRUE, FALSE, STRING, NUMBER, PLACEHOLDER, UNKNOWN, EOF = range(6, 14)
+LITERALS = {NULL: None, TRUE: True, FALSE: False}
+
+_PUNCT = {"{": OPEN_BRACE, "}": CLOSE_BRACE, "[": OPEN_BRACKET, "]": CLOSE_BRACKET,
+          ",": COMMA, ":": COLON}
+_SEPARATORS = frozenset(' \t\r\n{}[]":,/')
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_JSON5_ESCAPES = {"'": "'", "v": "\v", "0": "\0"}
+_PLACEHOLDER = re.compile(r"\{(?:env|file):[^}]+\}")
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_JSON5_NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F]+|Infinity|NaN|"
+                           r"(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+@dataclass(slots=True)
+class ParseError:
+    """A syntax error, named as jsonc-parser names it."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Json5Use:
+    """JSON5-only syntax that OpenCode rejects: what it is and its JSON spelling."""
+
+    what: str          # "single-quoted string", "unquoted key", "hexadecimal number", ...
+    start: int
+    end: int
+    replacement: str | None   # the JSON text with the same value, or None if JSON has none
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A value in the tree. ``kind`` is object, array, string, number, boolean, null,
+    placeholder or invalid. Objects hold ``Member``s, arrays hold ``Node``s."""
+
+    kind: str
+    start: int
+    end: int
+    value: Any = None
+    children: list = field(default_factory=list)
+    parent: "Member | Node | None" = None
+
+    def get(self, key: str) -> "Member | None":
+        """The last member named ``key`` (the one OpenCode keeps), or None."""
+        if self.kind != "object":
+            return None
+        for member in reversed(self.children):
+            if member.key == key:
+                return member
+        return None
+
+    def members(self) -> Iterator["Member"]:
+        """Members in order, duplicates included."""
+        return iter(self.children) if self.kind == "object" else iter(())
+
+    def find(self, path) -> "Node | None":
+        """The node at ``path`` (keys and indices), or None."""
+        node = self
+        for step in path:
+            if node.kind == "object" and isinstance(step, str):
+                member = node.get(step)
+                node = member.value if member else None
+            elif node.kind == "array" and isinstance(step, int) and 0 <= step < len(node.children):
+                node = node.children[step]
+            else:
+                return None
+            if node is None:
+                return None
+        return node
+
+    @property
+    def member(self) -> "Member | None":
+        """The member whose value this node is, if any."""
+        return self.parent if isinstance(self.parent, Member) else None
+
+    def path(self) -> tuple:
+        """Keys and indices from the root to this node."""
+        steps, node = [], self
+        while node.parent is not None:
+            parent = node.parent
+            if isinstance(parent, Member):
+                steps.append(parent.key)
+                node = parent.parent
+            else:
+                steps.append(parent.children.index(node))
+                node = parent
+        return tuple(reversed(steps))
+
+    def to_python(self) -> Any:
+        """The plain value (dicts, lists, ...). Later duplicate keys win, as in OpenCode."""
+        if self.kind == "object":
+            return {m.key: m.value.to_python() for m in self.children if m.value is not None}
+        if self.kind == "array":
+            return [child.to_python() for child in self.children]
+        return self.value
+
+
+@dataclass(slots=True, eq=False)
+class Member:
+    """``"key": value`` in an object. ``value`` is None when the value is missing."""
+
+    key: str
+    key_start: int
+    key_end: int
+    value: Node | None
+    parent: Node
+    comma: int | None = None   # offset of the comma that follows, if any
+
+    @property
+    def start(self) -> int:
+        return self.key_start
+
+    @property
+    def end(self) -> int:
+        return self.value.end if self.value is not None else self.key_end
+
+
+@dataclass(slots=True)
+class Parse:
+    root: Node | None
+    errors: list[ParseError]
+    json5: list[Json5Use]
+    comments: list[tuple[int, int]]
+
+
+class _Scanner:
+    __slots__ = ("text", "pos", "kind", "start", "value", "error", "json5")
+
+    def __init__(self, text: str):
+        self.text, self.pos = text, 0
+        self.kind, self.start, self.value, self.error, self.json5 = EOF, 0, None, None, None
+
+    def scan(self) -> int | str:
+        """The next token, or the name of a trivia ("ws", "comment"). Sets the fields."""
+        text, pos = self.text, self.pos
+        self.start, self.value, self.error, self.json5 = pos, None, None, None
+        if pos >= len(text):
+            self.kind = EOF
+            return EOF
+        ch = text[pos]
+        if ch in " \t\r\n":
+            while pos < len(text) and text[pos] in " \t\r\n":
+                pos += 1
+            self.pos = pos
+            return "ws"
+        if ch == "{":
+            m = _PLACEHOLDER.match(text, pos)
+            if m:
+                return self._token(PLACEHOLDER, m.end(), m.group())
+        if ch in _PUNCT:
+            return self._token(_PUNCT[ch], pos + 1)
+        if ch == '"':
+            return self._string(pos, '"')
+        if ch == "/":
+            nxt = text[pos + 1:pos + 2]
+            if nxt == "/":
+                end = pos + 2
+                while end < len(text) and text[end] not in "\r\n":
+                    end += 1
+                self.pos = end
+                return "comment"
+            if nxt == "*":
+                end = text.find("*/", pos + 2)
+                if end < 0:
+                    self.error, self.pos = "UnexpectedEndOfComment", len(text)
+                else:
+                    self.pos = end + 2
+                return "comment"
+            return self._token(UNKNOWN, pos + 1, "/")
+        if ch == "'":
+            return self._string(pos, "'")
+        if ch == "-" or "0" <= ch <= "9":
+            return self._number(pos)
+        end = pos
+        while end < len(text) and text[end] not in _SEPARATORS:
+            end += 1
+        if end == pos:
+            end += 1
+        word = text[pos:end]
+        if word in ("true", "false", "null"):
+            return self._token({"true": TRUE, "false": FALSE, "null": NULL}[word], end)
+        if _JSON5_NUMBER.fullmatch(word):
+            return self._json5_number(pos, end)
+        return self._token(UNKNOWN, end, word)
+
+    def _token(self, kind: int, end: int, value=None) -> int:
+        self.kind, self.pos, self.value = kind, end, value
+        return kind
+
+    def _number(self, pos: int) -> int:
+        text = self.text
+        end = pos
+        while end < len(text) and text[end] not in _SEPARATORS:
+            end += 1
+        word = text[pos:end]
+        if _JSON5_NUMBER.fullmatch(word) and not _JSON_NUMBER.fullmatch(word):
+            return self._json5_number(pos, end)
+        if text[pos] == "-" and (pos + 1 >= len(text) or not "0" <= text[pos + 1] <= "9"):
+            return self._token(UNKNOWN, pos + 1, "-")
+        end = _INT.match(text, pos).end()
+        if end < len(text) and text[end] == ".":
+            end += 1
+            digits = end
+            while end < len(text) and "0" <= text[end] <= "9":
+                end += 1
+            if end == digits:
+                self.error = "UnexpectedEndOfNumber"
+                return self._token(NUMBER, end, float(text[pos:end - 1]))
+        value_end = end
+        if end < len(text) and text[end] in "eE":
+            end += 1
+            if end < len(text) and text[end] in "+-":
+                end += 1
+            digits = end
+            while end < len(text) and "0" <= text[end] <= "9":
+                end += 1
+            if end == digits:
+                self.error = "UnexpectedEndOfNumber"
+            else:
+                value_end = end
+        return self._token(NUMBER, end, _to_number(text[pos:value_end]))
+
+    def _json5_number(self, pos: int, end: int) -> int:
+        word = self.text[pos:end]
+        sign = "-" if word.startswith("-") else ""
+        body = word.lstrip("+-")
+        if body[:2] in ("0x", "0X"):
+            value, what, replacement = int(body, 16), "hexadecimal number", str(int(body, 16))
+        elif body in ("Infinity", "NaN"):
+            value, what, replacement = float(body.replace("inity", "")), body, None
+        else:
+            what = ("leading '+' sign" if word.startswith("+") else
+                    "leading decimal point" if body.startswith(".") else "trailing decimal point")
+            mantissa, e, exponent = body.partition("e") if "e" in body else body.partition("E")
+            mantissa = ("0" + mantissa if mantissa.startswith(".") else mantissa).rstrip(".")
+            replacement = mantissa + e + exponent
+            value = float(replacement) if "." in body or e else int(replacement)
+        if replacement is not None:
+            replacement = sign + replacement
+        self.json5 = Json5Use(what, pos, end, replacement)
+        return self._token(NUMBER, end, -value if sign else value)
+
+    def _string(self, pos: int, quote: str) -> int:
+        text, n = self.text, len(self.text)
+        parts, i, start, bad_json5 = [], pos + 1, pos + 1, False
+        while True:
+            if i >= n:
+                parts.append(text[start:i])
+                self.error = "UnexpectedEndOfString"
+                break
+            ch = text[i]
+            if ch == quote:
+                parts.append(text[start:i])
+                i += 1
+                break
+            if ch == "\\":
+                parts.append(text[start:i])
+                i += 1
+                if i >= n:
+                    self.error = "UnexpectedEndOfString"
+                    break
+                esc = text[i]
+                i += 1
+                if esc in _ESCAPES:
+                    parts.append(_ESCAPES[esc])
+                elif esc == "u":
+                    hexa = text[i:i + 4]
+                    if len(hexa) == 4 and all(c in "0123456789abcdefABCDEF" for c in hexa):
+                        parts.append(chr(int(hexa, 16)))
+                        i += 4
+                    else:
+                        self.error = "InvalidUnicode"
+                elif quote == "'" and esc in _JSON5_ESCAPES:
+                    parts.append(_JSON5_ESCAPES[esc])
+                else:
+                    self.error = "InvalidEscapeCharacter"
+                start = i
+                continue
+            if ch <= "\x1f":
+                if ch in "\r\n":
+                    parts.append(text[start:i])
+                    self.error = "UnexpectedEndOfString"
+                    break
+                self.error = "InvalidCharacter"
+            i += 1
+        value = "".join(parts)
+        if quote == "'":
+            if self.error:
+                bad_json5 = True
+            self.json5 = Json5Use("single-quoted string", pos, i,
+                                  None if bad_json5 else _json_string(value))
+            self.error = None if not bad_json5 else self.error
+        return self._token(STRING, i, value)
+
+
+def _to_number(word: str):
+    try:
+        return int(word)
+    except ValueError:
+        return float(word)
+
+
+def _json_string(value: str) -> str:
+    import json
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Parser:
+    """jsonc-parser's ``visit`` with ``allowTrailingComma``, building nodes."""
+
+    def __init__(self, text: str):
+        self.scanner = _Scanner(text)
+        self.errors: list[ParseError] = []
+        self.json5: list[Json5Use] = []
+        self.comments: list[tuple[int, int]] = []
+        self.depth = 0
+
+    # -- tokens --------------------------------------------------------------------------
+
+    def error(self, name: str, skip_after=(), skip_until=()) -> None:
+        s = self.scanner
+        self.errors.append(ParseError(name, s.start, max(s.pos, s.start)))
+        if skip_after or skip_until:
+            token = s.kind
+            while token != EOF:
+                if token in skip_after:
+                    self.next()
+                    break
+                if token in skip_until:
+                    break
+                token = self.next()
+
+    def next(self) -> int:
+        s = self.scanner
+        while True:
+            token = s.scan()
+            if s.error:
+                self.error(s.error)
+            if s.json5 is not None:
+                self.json5.append(s.json5)
+            if token == "comment":
+                self.comments.append((s.start, s.pos))
+            elif token == UNKNOWN:
+                if self._unquoted_key():
+                    return STRING
+                self.error("InvalidSymbol")
+            elif token != "ws":
+                return token
+
+    def _unquoted_key(self) -> bool:
+        """An identifier followed by ':' reads as a JSON5 unquoted key."""
+        s = self.scanner
+        word = s.value or ""
+        if not _IDENTIFIER.fullmatch(word):
+            return False
+        rest = s.text[s.pos:]
+        if not rest.lstrip(" \t\r\n").startswith(":"):
+            return False
+        s.kind, s.value = STRING, word
+        self.json5.append(Json5Use("unquoted key", s.start, s.pos, _json_string(word)))
+        return True
+
+    # -- grammar -------------------------------------------------------------------------
+
+    def parse(self) -> Node | None:
+        token = self.next()
+        if token == EOF:
+            self.error("ValueExpected")
+            return None
+        root = self.value(None)
+        if root is None:
+            self.error("ValueExpected")
+        elif self.scanner.kind != EOF:
+            self.error("EndOfFileExpected")
+        return root
+
+    def value(self, parent) -> Node | None:
+        s = self.scanner
+        token = s.kind
+        if token in (OPEN_BRACE, OPEN_BRACKET):
+            if self.depth >= MAX_DEPTH:
+                return self.too_deep(parent)
+            self.depth += 1
+            try:
+                return self.object(parent) if token == OPEN_BRACE else self.array(parent)
+            finally:
+                self.depth -= 1
+        if token == STRING:
+            node = Node("string", s.start, s.pos, s.value, parent=parent)
+        elif token == NUMBER:
+            node = Node("number", s.start, s.pos, s.value, parent=parent)
+        elif token in LITERALS:
+            node = Node("null" if token == NULL else "boolean", s.start, s.pos,
+                        LITERALS[token], parent=parent)
+        elif token == PLACEHOLDER:
+            node = Node("placeholder", s.start, s.pos, s.value, parent=parent)
+        else:
+            return None
+        self.next()
+        return node
+
+    def too_deep(self, parent) -> Node:
+        s = self.scanner
+        start = s.start
+        self.errors.append(ParseError("NestingTooDeep", s.start, s.pos))
+        depth = 0
+        token = s.kind
+        while token != EOF:
+            if token in (OPEN_BRACE, OPEN_BRACKET):
+                depth += 1
+            elif token in (CLOSE_BRACE, CLOSE_BRACKET):
+                depth -= 1
+                if depth == 0:
+                    end = s.pos
+                    self.next()
+                    return Node("invalid", start, end, parent=parent)
+            token = self.next()
+        return Node("invalid", start, s.start, parent=parent)
+
+    def object(self, parent) -> Node:
+        s = self.scanner
+        node = Node("object", s.start, s.start, {}, parent=parent)
+        self.next()
+        needs_comma = False
+        last: Member | None = None
+        while s.kind not in (CLOSE_BRACE, EOF):
+            if s.kind == COMMA:
+                if not needs_comma:
+                    self.error("ValueExpected")
+                if last is not None and last.comma is None:
+                    last.comma = s.start
+                self.next()
+                if s.kind == CLOSE_BRACE:
+                    break
+            elif needs_comma:
+                self.error("CommaExpected")
+            member = self.member(node)
+            if member is None:
+                self.error("ValueExpected", (), (CLOSE_BRACE, COMMA))
+            else:
+                node.children.append(member)
+            last = member
+            needs_comma = True
+        if s.kind != CLOSE_BRACE:
+            node.end = s.start
+            self.error("CloseBraceExpected", (CLOSE_BRACE,), ())
+        else:
+            node.end = s.pos
+            self.next()
+        return node
+
+    def member(self, obj: Node) -> Member | None:
+        s = self.scanner
+        if s.kind != STRING:
+            self.error("PropertyNameExpected", (), (CLOSE_BRACE, COMMA))
+            return None
+        member = Member(s.value, s.start, s.pos, None, obj)
+        self.next()
+        if s.kind == COLON:
+            self.next()
+            member.value = self.value(member)
+            if member.value is None:
+                self.error("ValueExpected", (), (CLOSE_BRACE, COMMA))
+        else:
+            self.error("ColonExpected", (), (CLOSE_BRACE, COMMA))
+        return member
+
+    def array(self, parent) -> Node:
+        s = self.scanner
+        node = Node("array", s.start, s.start, parent=parent)
+        self.next()
+        needs_comma = False
+        while s.kind not in (CLOSE_BRACKET, EOF):
+            if s.kind == COMMA:
+                if not needs_comma:
+                    self.error("ValueExpected")
+                self.next()
+                if s.kind == CLOSE_BRACKET:
+                    break
+            elif needs_comma:
+                self.error("CommaExpected")
+            item = self.value(node)
+            if item is None:
+                self.error("ValueExpected", (), (CLOSE_BRACKET, COMMA))
+            else:
+                node.children.append(item)
+            needs_comma = True
+        if s.kind != CLOSE_BRACKET:
+            node.end = s.start
+            self.error("CloseBracketExpected", (CLOSE_BRACKET,), ())
+        else:
+            node.end = s.pos
+            self.next()
+        return node
+
+
+def parse(text: str) -> Parse:
+    """Parse JSONC text (without its BOM). Never raises on any input."""
+    parser = _Parser(text)
+    root = parser.parse()
+    return Parse(root, parser.errors, parser.json5, parser.comments)
+
+
+def walk(root: Node | None) -> Iterator[Node]:
+    """Every node under ``root`` (itself included), in document order, without recursion."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.kind == "object":
+            stack.extend(m.value for m in reversed(node.children) if m.value is not None)
+        elif node.kind == "array":
+            stack.extend(reversed(node.children))

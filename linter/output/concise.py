@@ -1,0 +1,13 @@
+"""``path:line:col: CODE [*] message``, one line per diagnostic."""
+
+from linter.output import Report
+from linter.output.style import Style, marker
+
+
+def render(report: Report) -> str:
+    s = Style(report.color)
+    lines = []
+    for d in report.diagnostics:
+        lines.append(f"{s.bold(d.path)}:{d.line}:{d.column}: {s.severity(d.severity, d.code)} "
+                     f"{marker(d, report)}{d.message}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,64 @@
+"""A Document: one config file's text, its parse, and offset -> line/column conversion."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from linter.jsonc import Parse, parse
+
+
+@dataclass(eq=False)
+class Document:
+    """Text is the decoded file without its BOM; offsets everywhere index this text."""
+
+    path: str
+    text: str
+    bom: bool = False
+    encoding_error: str | None = None   # why the bytes could not be decoded, if they could not
+    encoding_offset: int = 0            # where the first undecodable character is
+
+    @cached_property
+    def parse(self) -> Parse:
+        return parse(self.text)
+
+    @property
+    def root(self):
+        return self.parse.root
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts, text, i = [0], self.text, 0
+        while True:
+            i = text.find("\n", i)
+            if i < 0:
+                break
+            i += 1
+            starts.append(i)
+        return starts
+
+    @cached_property
+    def eol(self) -> str:
+        first = self.text.find("\n")
+        return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column), the column counted in code points."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def position_utf16(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column), the column counted in UTF-16 code units (SARIF, LSP)."""
+        line, column = self.position(offset)
+        prefix = self.text[self.line_starts[line - 1]:offset]
+        return line, 1 + sum(2 if ord(c) > 0xFFFF else 1 for c in prefix)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def with_text(self, text: str) -> "Document":
+        return Document(self.path, text, self.bom)

@@ -1,0 +1,17 @@
+"""oclint's knowledge of OpenCode and its gateways: one module per rule, plus data.
+
+Importing this package registers every rule in ``linter.registry.REGISTRY``.
+"""
+
+from rules import (  # noqa: F401  (imported to register)
+    duplicate_key,
+    invalid_encoding,
+    json5_syntax,
+    syntax_error,
+)
+
+
+def knowledge():
+    """What the engine needs to know from here beyond the rules themselves."""
+    from linter.app import Knowledge
+    return Knowledge()

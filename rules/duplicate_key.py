@@ -1,0 +1,47 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix
+from linter.jsonc import walk
+from linter.registry import rule
+
+
+@rule("OC103", "duplicate-key", "error", fix="unsafe")
+def check(ctx):
+    """A key given twice in one object; OpenCode silently keeps the last.
+
+    ## What it does
+    Reports every member whose key appears again later in the same object, naming
+    where the value that wins is written.
+
+    ## Why is this bad?
+    Only the last value counts. An edit to the first one, often the one near the top
+    that people read, does nothing.
+
+    ## Example
+    ```jsonc
+    {
+      "model": "mixroute/gpt-4o",
+      "model": "mixroute/gpt-5.2"
+    }
+    ```
+    reports the first `model`, which OpenCode ignores.
+
+    ## Fix safety
+    Unsafe: removes the earlier member. The result behaves as before, but the value you
+    may have meant to keep is the one removed.
+    """
+    doc = ctx.doc
+    for node in walk(ctx.root):
+        if node.kind != "object":
+            continue
+        last = {}
+        for member in node.members():
+            last[member.key] = member
+        for member in node.members():
+            winner = last[member.key]
+            if winner is member:
+                continue
+            line, column = doc.position(winner.key_start)
+            yield ctx.at(member, f"duplicate key `{member.key}`: OpenCode keeps the one at "
+                                 f"{line}:{column} and ignores this one",
+                         fix=Fix(edits.remove_member(doc, member), Applicability.UNSAFE,
+                                 "remove the ignored member"))

@@ -1,0 +1,80 @@
+from linter.registry import rule
+
+MAX_REPORTED = 50
+
+EXPLAIN = {
+    "InvalidSymbol": "unexpected `{text}`",
+    "InvalidNumberFormat": "invalid number",
+    "PropertyNameExpected": "expected a property name in double quotes",
+    "ValueExpected": "expected a value",
+    "ColonExpected": "expected `:` after the property name",
+    "CommaExpected": "expected `,` before this",
+    "CloseBraceExpected": "expected `}}` to close the object",
+    "CloseBracketExpected": "expected `]` to close the array",
+    "EndOfFileExpected": "expected the end of the file: the top-level value is already complete",
+    "InvalidCommentToken": "comments are not allowed here",
+    "UnexpectedEndOfComment": "block comment `/*` is never closed",
+    "UnexpectedEndOfString": "string is not closed before the end of the line",
+    "UnexpectedEndOfNumber": "number ends too early",
+    "InvalidUnicode": "`\\u` must be followed by four hexadecimal digits",
+    "InvalidEscapeCharacter": "invalid escape sequence in a string",
+    "InvalidCharacter": "control character inside a string; write it as an escape such as `\\t`",
+    "NestingTooDeep": "nested more than 128 levels deep; OpenCode's parser runs out of stack on "
+                      "deep nesting and oclint does not analyse deeper",
+}
+
+HELP = {
+    "CommaExpected": "Members of an object and items of an array are separated by commas.",
+    "PropertyNameExpected": "Property names are strings in double quotes: `\"model\": ...`.",
+    "EndOfFileExpected": "A config file holds one object; remove what follows its closing `}`.",
+}
+
+
+@rule("OC101", "syntax-error", "error", syntax=True)
+def check(ctx):
+    """JSONC that OpenCode's parser rejects.
+
+    ## What it does
+    Parses the file exactly as OpenCode does (jsonc-parser with comments and trailing
+    commas allowed) and reports each error with jsonc-parser's name for it
+    (`CommaExpected`, `CloseBraceExpected`, ...) at its line and column. The parser
+    recovers, so independent errors are all reported in one run.
+
+    ## Why is this bad?
+    OpenCode refuses to start with `Config file at ... is not valid JSON(C)` and prints
+    the whole file, secrets included, in the error.
+
+    ## Example
+    ```jsonc
+    {
+      "model": "mixroute/gpt-5.2"
+      "small_model": "mixroute/gpt-4o-mini"
+    }
+    ```
+    reports `CommaExpected` at 3:3. Add the comma after `"mixroute/gpt-5.2"`.
+
+    ## Fix safety
+    No fix: the intended text cannot be known.
+    """
+    if ctx.doc.encoding_error:
+        return
+    errors = ctx.doc.parse.errors
+    empty = not ctx.doc.text.strip(" \t\r\n")
+    last_start = None
+    reported = 0
+    for error in errors:
+        if error.start == last_start:
+            continue          # a follow-on error at the same token
+        last_start = error.start
+        reported += 1
+        if reported > MAX_REPORTED:
+            yield ctx.at((error.start, error.end),
+                         f"{len(errors) - MAX_REPORTED} more syntax errors not shown")
+            return
+        if empty:
+            yield ctx.at((0, 0), "ValueExpected: the file is empty; OpenCode needs a JSON object",
+                         help="Write `{}` (or delete the file).")
+            return
+        text = ctx.doc.text[error.start:error.end][:40]
+        message = EXPLAIN.get(error.name, "syntax error").format(text=text)
+        yield ctx.at((error.start, error.end), f"{error.name}: {message}", help=HELP.get(error.name))

@@ -1,0 +1,34 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+sys.path.insert(0, str(ROOT))
+
+
+def corpus_manifest() -> list[dict]:
+    """Rows of ../shared/corpus/MANIFEST.tsv (empty when the corpus is not beside the repo)."""
+    manifest = CORPUS / "MANIFEST.tsv"
+    if not manifest.exists():
+        return []
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
+
+
+@pytest.fixture
+def isolated_env(tmp_path, monkeypatch):
+    """HOME and XDG folders in a temporary directory, OpenCode variables unset."""
+    for name in list(os.environ):
+        if name.startswith("OPENCODE_") or name.startswith("XDG_") or name == "GITHUB_ACTIONS":
+            monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home

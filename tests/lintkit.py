@@ -1,0 +1,37 @@
+"""Helpers the tests share: lint or fix a text with chosen rules, as the CLI would."""
+
+from __future__ import annotations
+
+import rules  # noqa: F401  (registers the rules)
+from linter import engine, files
+from linter.registry import REGISTRY, select
+
+
+def make_run(options=None, documents=()):
+    return engine.Run(dict(options or {}), list(documents))
+
+
+def _decode(text, path):
+    return files.decode(path, text if isinstance(text, bytes) else text.encode("utf-8"))
+
+
+def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None):
+    """Diagnostics for ``text`` (str, or bytes as read from a file)."""
+    doc = _decode(text, path)
+    chosen = select(REGISTRY.values(), selectors)
+    knowledge = rules.knowledge()
+    run = run or make_run(options, [doc])
+    return engine.lint(doc, chosen, run, None, knowledge.postprocess)
+
+
+def fix_text(text, selectors=("ALL",), options=None, unsafe=False, path="opencode.jsonc", run=None):
+    """The fixed text (bytes in, bytes out) and the diagnostics whose fixes were applied."""
+    doc = _decode(text, path)
+    chosen = select(REGISTRY.values(), selectors)
+    knowledge = rules.knowledge()
+    run = run or make_run(options, [doc])
+    fixed, applied = engine.fix(doc, lambda d: engine.lint(d, chosen, run, None, knowledge.postprocess),
+                                unsafe)
+    if fixed.text == doc.text:
+        return text, applied
+    return (files.encode(fixed) if isinstance(text, bytes) else fixed.text), applied

@@ -1,0 +1,36 @@
+"""The hooks' ``files`` pattern against paths that must and must not match."""
+
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+HOOKS = YAML(typ="safe").load(Path(__file__).parent.parent.joinpath(".pre-commit-hooks.yaml").read_text())
+
+MATCH = [
+    "opencode.json", "opencode.jsonc", "sub/dir/opencode.json", ".opencode/opencode.jsonc",
+    "dot_config/opencode/opencode.json", "opencode/config.json", ".config/opencode/config.json",
+    ".opencode/config.json", "home/.config/opencode/opencode.jsonc",
+]
+NO_MATCH = [
+    "config.json", "src/config.json", "opencode.json.bak", "my-opencode.json", "opencode.json5",
+    "opencode.yaml", "notopencode/config.json", "opencode/config.jsonc", "opencode/tui.json",
+    "opencode.json/readme.md", "package.json", "tsconfig.json",
+]
+
+
+def test_hook_ids_and_entries():
+    assert [h["id"] for h in HOOKS] == ["oclint", "oclint-fix"]
+    for hook in HOOKS:
+        assert hook["language"] == "python"
+        assert hook["types"] == ["text"]
+        assert hook["entry"].startswith("oclint check")
+    assert "--fix" in HOOKS[1]["entry"] and "--fix" not in HOOKS[0]["entry"]
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=lambda h: h["id"])
+def test_files_pattern(hook):
+    pattern = re.compile(hook["files"])
+    assert [p for p in MATCH if not pattern.search(p)] == []
+    assert [p for p in NO_MATCH if pattern.search(p)] == []

@@ -1,0 +1,55 @@
+"""Every rule's fixtures: bad input with the exact diagnostics and the exact fixed text,
+good input with none.
+
+Layout: ``tests/fixtures/<CODE>/<case>.jsonc`` is an input. Beside it:
+- ``<case>.expected``: one line per diagnostic of that rule, ``CODE line:col``, in order
+  (missing or empty: the input must get none; name good inputs ``ok_*``);
+- ``<case>.fixed.jsonc``: the text after ``--fix`` with only this rule selected (missing:
+  the fix must leave the text unchanged);
+- ``<case>.options.json``: optional ``{"options": {...}, "unsafe": bool, "select": [...]}``.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lintkit import fix_text, lint_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(p for p in FIXTURES.glob("*/*.json*")
+               if not p.name.endswith((".fixed.jsonc", ".options.json", ".fixed.json")))
+
+
+def _settings(case: Path) -> dict:
+    side = case.with_name(case.name.split(".")[0] + ".options.json")
+    return json.loads(side.read_text()) if side.exists() else {}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture(case: Path):
+    code = case.parent.name
+    stem = case.name.split(".")[0]
+    text = case.read_bytes()
+    settings = _settings(case)
+    selectors = settings.get("select", [code])
+    options = settings.get("options", {})
+    found = [f"{d.code} {d.line}:{d.column}" for d in lint_text(text, selectors, options, path=str(case))]
+    expected_file = case.with_name(stem + ".expected")
+    expected = expected_file.read_text().split("\n") if expected_file.exists() else []
+    assert found == [line for line in expected if line.strip()]
+    if stem.startswith("ok_"):
+        assert not found
+    fixed_file = case.with_name(stem + ".fixed" + case.suffix)
+    fixed, _ = fix_text(text, selectors, options, unsafe=settings.get("unsafe", False), path=str(case))
+    want = fixed_file.read_bytes() if fixed_file.exists() else text
+    assert fixed == want
+    # the fixed text is clean of this rule's fixable findings: a second fix changes nothing
+    again, _ = fix_text(fixed, selectors, options, unsafe=settings.get("unsafe", False), path=str(case))
+    assert again == fixed
+
+
+def test_every_rule_has_fixtures():
+    from linter.registry import REGISTRY
+    missing = [code for code in REGISTRY if not (FIXTURES / code).is_dir()]
+    assert not missing, f"rules without fixtures: {missing}"
