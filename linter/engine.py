@@ -41,6 +41,14 @@ class Context:
     def options(self) -> Mapping[str, Any]:
         return self.run.options
 
+    @property
+    def config(self) -> Any:
+        """The config as OpenCode would see it: the merged view of the run's context when
+        there is one (``run.merged.value``), else this document's own value."""
+        if self.run.merged is not None:
+            return self.run.merged.value
+        return self.doc.value
+
     def at(self, target, message: str, *, help: str | None = None, fix: Fix | None = None,
            severity: Severity | None = None) -> Diagnostic:
         """A diagnostic on a node, on a member's key, or on a (start, end) span."""

@@ -28,6 +28,11 @@ class Document:
         return self.parse.root
 
     @cached_property
+    def value(self):
+        """The plain value of the document (None when it does not parse to anything)."""
+        return self.root.to_python() if self.root is not None else None
+
+    @cached_property
     def line_starts(self) -> list[int]:
         starts, text, i = [0], self.text, 0
         while True:
