@@ -124,7 +124,8 @@ def rename_key(member: Member, new_key: str) -> Edit:
 
 
 def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
-    """Remove a member with its comma; comments around it stay where they are."""
+    """Remove a member with its comma. Comments around it stay where they are, and a
+    comment inside it (between key and value, or before its comma) is kept in its place."""
     text, obj = doc.text, member.parent
     siblings = list(obj.members())
     index = siblings.index(member)
@@ -132,8 +133,10 @@ def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
     edits = []
     if member.comma is None and index > 0 and siblings[index - 1].comma is not None:
         # the last member goes, so its predecessor's comma would become a trailing one
-        prev_comma = siblings[index - 1].comma
-        edits.append(Edit(prev_comma, prev_comma + 1, ""))
+        prev = siblings[index - 1]
+        if text[prev.end:member.start].strip(" \t\r\n") == ",":
+            return (_removal(doc, prev.end, member.end, ""),)
+        edits.append(Edit(prev.comma, prev.comma + 1, ""))
     lead = indent_before(text, start)
     tail_end = line_end(text, end)
     if lead is not None and text[end:tail_end].strip(" \t") == "":
@@ -141,11 +144,23 @@ def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
         start = line_start(text, start)
         end = tail_end + (2 if text.startswith("\r\n", tail_end) else
                           1 if tail_end < len(text) else 0)
+        edits.append(_removal(doc, start, end, lead, doc.eol))
     else:
         while end < len(text) and text[end] in " \t" and text[end + 1:end + 2] not in ("\n", "\r", ""):
             end += 1
-    edits.append(Edit(start, end, ""))
+        edits.append(_removal(doc, start, end, ""))
     return tuple(edits)
+
+
+def _removal(doc: Document, start: int, end: int, indent: str, eol: str = "") -> Edit:
+    """Delete ``start:end`` but keep the comments inside it, each on its own line when
+    the deletion takes whole lines."""
+    kept = [doc.text[s:e] for s, e in doc.parse.comments if start <= s and e <= end]
+    if not kept:
+        return Edit(start, end, "")
+    if eol:
+        return Edit(start, end, "".join(indent + c + eol for c in kept))
+    return Edit(start, end, "".join(c + (doc.eol if c.startswith("//") else " ") for c in kept))
 
 
 def insert_member(doc: Document, obj: Node, key: str, value: Any,
@@ -181,10 +196,11 @@ def insert_member(doc: Document, obj: Node, key: str, value: Any,
         return (Edit(at, at, eol + body + ","),)
     anchor = _anchor(members, after)
     is_last = anchor is members[-1]
+    # after the anchor and any comment on its line, but never past the closing brace
     if anchor.comma is not None:
-        at = line_end(text, anchor.comma)
+        at = min(line_end(text, anchor.comma), obj.end - 1)
         return (Edit(at, at, eol + body + ("," if is_last and trailing or not is_last else "")),)
-    at = line_end(text, anchor.end)
+    at = min(line_end(text, anchor.end), obj.end - 1)
     return (Edit(anchor.end, anchor.end, ","), Edit(at, at, eol + body))
 
 

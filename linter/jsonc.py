@@ -325,6 +325,23 @@ class _Scanner:
         return self._token(STRING, i, value)
 
 
+def _after_trivia(text: str, pos: int) -> str:
+    """The character after whitespace and comments from ``pos`` ('' at the end)."""
+    while pos < len(text):
+        ch = text[pos]
+        if ch in " \t\r\n":
+            pos += 1
+        elif text.startswith("//", pos):
+            while pos < len(text) and text[pos] not in "\r\n":
+                pos += 1
+        elif text.startswith("/*", pos):
+            end = text.find("*/", pos + 2)
+            pos = len(text) if end < 0 else end + 2
+        else:
+            return ch
+    return ""
+
+
 def _to_number(word: str):
     try:
         return int(word)
@@ -385,8 +402,7 @@ class _Parser:
         word = s.value or ""
         if not _IDENTIFIER.fullmatch(word):
             return False
-        rest = s.text[s.pos:]
-        if not rest.lstrip(" \t\r\n").startswith(":"):
+        if _after_trivia(s.text, s.pos)[:1] != ":":
             return False
         s.kind, s.value = STRING, word
         self.json5.append(Json5Use("unquoted key", s.start, s.pos, _json_string(word)))
@@ -483,6 +499,14 @@ class _Parser:
 
     def member(self, obj: Node) -> Member | None:
         s = self.scanner
+        word = s.text[s.start:s.pos]
+        if s.kind in (NULL, TRUE, FALSE, NUMBER) and _IDENTIFIER.fullmatch(word) \
+                and _after_trivia(s.text, s.pos) == ":":
+            # JSON5 allows `true: 1` and `Infinity: 1`: a key, not a value
+            if self.json5 and self.json5[-1].start == s.start:
+                self.json5.pop()
+            self.json5.append(Json5Use("unquoted key", s.start, s.pos, _json_string(word)))
+            s.kind, s.value = STRING, word
         if s.kind != STRING:
             self.error("PropertyNameExpected", (), (CLOSE_BRACE, COMMA))
             return None
