@@ -113,6 +113,11 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         doc, applied = item.doc, []
         if options.fix or options.diff:
             doc, applied = engine.fix(item.doc, lint, options.unsafe_fixes)
+            if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
+                # never write a result OpenCode cannot parse: syntax comes first, by hand
+                stderr.write(f"oclint: {item.doc.path}: not fixed: it would still not parse; "
+                             f"fix its syntax errors first\n")
+                doc, applied = item.doc, []
             if doc.text != item.doc.text:
                 changed += 1
                 if options.diff:

@@ -211,3 +211,13 @@ def test_bom_and_crlf_survive_a_fix(tmp_path):
     f.write_bytes(b"\xef\xbb\xbf{\r\n  'model': 1\r\n}\r\n")
     assert oclint("--fix", str(f), "--select", "OC1").exit_code == 0
     assert f.read_bytes() == b'\xef\xbb\xbf{\r\n  "model": 1\r\n}\r\n'
+
+
+def test_never_writes_a_result_that_does_not_parse(tmp_path):
+    f = tmp_path / "opencode.jsonc"
+    text = "{\n  'model': 'a/b'\n  \"x\": 1\n}\n"     # a fixable JSON5 string, and a missing comma
+    f.write_text(text)
+    result = oclint("--fix", str(f), "--select", "OC1")
+    assert result.exit_code == 1
+    assert f.read_text() == text
+    assert "not fixed: it would still not parse" in result.stderr
