@@ -36,6 +36,9 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
     message: str = ""
+    # fixes sharing an isolation key are applied in separate passes (for fixes that do not
+    # overlap in text but would conflict in meaning, such as two creating the same key)
+    isolation: object = None
 
     @property
     def start(self) -> int:

@@ -122,6 +122,8 @@ def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe:
                 continue
             if any(overlaps(d.fix.edits, c.fix.edits) for c in chosen):
                 continue
+            if d.fix.isolation is not None and any(c.fix.isolation == d.fix.isolation for c in chosen):
+                continue
             chosen.append(d)
         if not chosen:
             break

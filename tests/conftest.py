@@ -32,3 +32,14 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("NO_COLOR", "1")
     return home
+
+
+def guide_sample() -> str | None:
+    """The sample config of the Mixroute guide's section 3.2, as the guide prints it."""
+    guide = SHARED / "mixroute-opencode-guide.txt"
+    if not guide.exists():
+        return None
+    text = guide.read_text(encoding="utf-8")
+    start = text.index("\n{", text.index("3.2")) + 1
+    end = text.index("\n}", start) + 2
+    return text[start:end] + "\n"

@@ -33,3 +33,19 @@ def test_every_rule_runs_without_a_crash(row):
     assert doc.encoding_error is None
     for d in lint_text(data, ["ALL"], path=row["file"]):
         assert d.line >= 1 and d.column >= 1
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["opencode_loads"] != "syntax"], ids=lambda r: r["file"])
+def test_no_type_value_or_required_error_on_configs_opencode_loads(row):
+    data = (CORPUS / row["file"]).read_bytes()
+    found = [f"{d.code} {d.line}:{d.column} {d.message}" for d in lint_text(data, ["OC202", "OC203", "OC204"])]
+    assert found == []
+
+
+def test_guide_sample_has_no_schema_error():
+    from conftest import guide_sample
+    sample = guide_sample()
+    if sample is None:
+        pytest.skip("../shared/mixroute-opencode-guide.txt is not beside the checkout")
+    assert '"gpt-5.1-codex"' in sample
+    assert [d for d in lint_text(sample, ["OC2"]) if d.severity.value == "error"] == []

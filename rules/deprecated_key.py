@@ -1,0 +1,73 @@
+from linter import edits
+from linter.diagnostics import Applicability, Edit, Fix
+from linter.registry import rule
+from rules import locations
+from rules.data import load
+
+
+@rule("OC205", "deprecated-key", "warning", fix="safe")
+def check(ctx):
+    """A deprecated key, or one that moved out of opencode.json.
+
+    ## What it does
+    Reports `autoshare`, `layout`, `reference`, `mode`, top-level and agent `tools`, agent
+    `maxSteps`, and `theme` / `keybinds` / `tui` (which moved to tui.json), with what to
+    write instead.
+
+    ## Why is this bad?
+    OpenCode still converts most of these, but they are on their way out: `layout` already
+    does nothing, and `theme`, `keybinds` and `tui` are ignored in opencode.json by OpenCode
+    1.18.33 (they belong in tui.json).
+
+    ## Example
+    ```jsonc
+    { "autoshare": true, "agent": { "build": { "maxSteps": 20 } } }
+    ```
+    becomes `{ "share": "auto", "agent": { "build": { "steps": 20 } } }`.
+
+    ## Fix safety
+    Safe where the replacement means the same: `autoshare` to `share`, `maxSteps` to
+    `steps`, `reference` to `references`, removing `layout`. Unsafe for `mode` to `agent`
+    (each entry gains `"mode": "primary"`, as OpenCode does when it converts them). No fix
+    for `tools` and the tui.json keys.
+    """
+    table = {}
+    for entry in load("deprecated"):
+        table.setdefault(entry["where"], {})[entry["key"]] = entry
+    for path, where, node in locations.objects(ctx.root):
+        for member in node.members():
+            entry = table.get(where, {}).get(member.key)
+            if entry is None or member.value is None:
+                continue
+            if where == "agent" and path[0] == "agents":
+                continue        # the V2 `agents` section is OC201's
+            fix = _fix(ctx.doc, node, member, entry)
+            message = entry["message"]
+            if fix is None and entry.get("replacement") and node.get(entry["replacement"]) is not None \
+                    and entry["fix"] != "none":
+                message += f" (`{entry['replacement']}` is also set: merge the two by hand)"
+            yield ctx.at(member, message, fix=fix)
+
+
+def _fix(doc, obj, member, entry):
+    kind = entry["fix"]
+    replacement = entry.get("replacement")
+    if kind == "remove":
+        return Fix(edits.remove_member(doc, member), Applicability.SAFE, f"remove `{member.key}`")
+    if kind == "rename" and obj.get(replacement) is None:
+        return Fix((edits.rename_key(member, replacement),), Applicability.SAFE, f"rename to `{replacement}`")
+    if kind == "autoshare":
+        if member.value.value is True and obj.get("share") is None:
+            return Fix((edits.rename_key(member, "share"), edits.replace_value(member.value, "auto", doc)),
+                       Applicability.SAFE, 'write `"share": "auto"`')
+        if member.value.kind == "boolean":
+            # false, or `share` already decides: autoshare does nothing
+            return Fix(edits.remove_member(doc, member), Applicability.SAFE, "remove `autoshare`")
+    if kind == "mode-to-agent" and obj.get("agent") is None and member.value.kind == "object":
+        changes: list[Edit] = [edits.rename_key(member, "agent")]
+        for entry_member in member.value.members():
+            agent = entry_member.value
+            if agent is not None and agent.kind == "object" and agent.get("mode") is None:
+                changes.extend(edits.insert_member(doc, agent, "mode", "primary"))
+        return Fix(tuple(changes), Applicability.UNSAFE, "rename to `agent`, each entry a primary agent")
+    return None

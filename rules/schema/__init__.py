@@ -1,0 +1,289 @@
+"""OpenCode's config schema: loading it, validating a document once, and turning every
+jsonschema error into a finding at the right span.
+
+The bundled schema (``opencode.schema.json`` beside this file) is written from
+opencode-facts.md. A newer one can be named by ``--schema`` or the ``schema`` setting: a
+path, or a URL fetched with a short timeout and cached on disk; offline, the cached copy
+or the bundled schema is used and the run says so once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter.jsonc import Member, Node
+
+BUNDLED = Path(__file__).with_name("opencode.schema.json")
+FETCH_TIMEOUT = 3.0
+TYPE_NAMES = {"object": "an object", "array": "an array", "string": "a string",
+              "integer": "an integer", "number": "a number", "boolean": "true or false",
+              "null": "null"}
+_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "greater than", "maximum": "at most",
+           "exclusiveMaximum": "less than", "minItems": "an array with at least this many items:",
+           "minLength": "a string with at least this many characters:"}
+_SUBSTITUTED = re.compile(r"\{(?:env|file):[^}]*\}")
+
+
+@dataclass
+class Finding:
+    kind: str              # unknown-key, invalid-type, invalid-value, missing-required
+    target: Any            # a Node, a Member (its key) or a (start, end) span
+    message: str
+    path: tuple
+    key: str | None = None           # unknown-key / missing-required: the key
+    candidates: tuple = ()           # unknown-key: the (not deprecated) keys allowed there
+    allowed: tuple = ()              # invalid-value: the allowed values, when an enum
+    node: Node | None = None         # the node the error is about
+
+
+class SchemaError(Exception):
+    """A --schema / `schema` setting that cannot be used: one line, exit 2."""
+
+
+# -- loading ---------------------------------------------------------------------------
+
+_LOADED: dict[str, Any] = {}
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "oclint"
+
+
+def load(source: str | None) -> dict:
+    """The schema named by ``source`` (None: the bundled one), loaded once per process."""
+    key = source or ""
+    if key not in _LOADED:
+        _LOADED[key] = _read(source)
+    return _LOADED[key]
+
+
+def _read(source: str | None) -> dict:
+    if not source:
+        return json.loads(BUNDLED.read_text(encoding="utf-8"))
+    if re.match(r"https?://", source):
+        return _fetch(source)
+    try:
+        return json.loads(Path(source).expanduser().read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SchemaError(f"schema {source}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise SchemaError(f"schema {source}: not JSON ({exc})") from None
+
+
+def _fetch(url: str) -> dict:
+    import urllib.request
+    cached = cache_dir() / ("schema-" + hashlib.sha256(url.encode()).hexdigest()[:16] + ".json")
+    try:
+        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:
+            data = response.read()
+        schema = json.loads(data)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(data)
+        except OSError:
+            pass
+        return schema
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        if cached.exists():
+            sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the cached copy\n")
+            return json.loads(cached.read_text(encoding="utf-8"))
+        sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the bundled schema\n")
+        return load(None)
+
+
+def validator(options) -> Any:
+    """A jsonschema validator for the run's schema. References the schema does not bundle
+    (such as models.dev's model list) resolve to an empty, permissive schema: no network."""
+    source = options.get("schema")
+    key = "validator:" + (source or "")
+    if key not in _LOADED:
+        from jsonschema import validators
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        schema = load(source)
+
+        def retrieve(uri: str):
+            return Resource.from_contents({}, default_specification=DRAFT202012)
+
+        cls = validators.validator_for(schema, default=validators.Draft202012Validator)
+        _LOADED[key] = cls(schema, registry=Registry(retrieve=retrieve))
+    return _LOADED[key]
+
+
+# -- validation ------------------------------------------------------------------------
+
+
+def findings(ctx) -> list[Finding]:
+    """Every schema finding for ``ctx.doc``, computed once per document and run."""
+    key = ("schema-findings", id(ctx.doc))
+    cache = ctx.run.cache
+    if key not in cache:
+        root = ctx.root
+        out: list[Finding] = []
+        if root is not None:
+            for error in validator(ctx.options).iter_errors(ctx.doc.value):
+                out.extend(_classify(error, root))
+        cache[key] = _dedupe(out)
+    return cache[key]
+
+
+def _dedupe(found: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in found:
+        span = _span(f.target)
+        ident = (f.kind, span, f.key)
+        if ident not in seen:
+            seen.add(ident)
+            out.append(f)
+    return out
+
+
+def _span(target) -> tuple[int, int]:
+    if isinstance(target, Member):
+        return target.key_start, target.key_end
+    if isinstance(target, Node):
+        return target.start, target.end
+    return tuple(target)
+
+
+def _classify(error, root: Node):
+    path = tuple(error.absolute_path)
+    node = root.find(path)
+    if node is None:
+        return
+    if _substituted(node):
+        return      # OpenCode replaces {env:..} / {file:..} before it validates
+    kind = error.validator
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        properties = error.schema.get("properties", {})
+        allowed = tuple(properties)
+        suggest = tuple(k for k, v in properties.items() if not (isinstance(v, dict) and v.get("deprecated")))
+        patterns = tuple(error.schema.get("patternProperties", {}))
+        for member in node.members():
+            if member.key in allowed or any(re.search(p, member.key) for p in patterns):
+                continue
+            yield Finding("unknown-key", member, f"unknown key `{member.key}` in {where(path)}",
+                          path + (member.key,), member.key, suggest, node=node)
+    elif kind == "required":
+        present = {m.key for m in node.members()}
+        for key in error.validator_value:
+            if key not in present:
+                target = node.member if node.member is not None else (node.start, node.start + 1)
+                yield Finding("missing-required", target,
+                              f"{where(path)} is missing the required key `{key}`", path, key, node=node)
+    elif kind == "type":
+        yield Finding("invalid-type", node, f"{where(path)} must be {_types(error.validator_value)}, "
+                                            f"not {_json_type(node)}", path, node=node)
+    elif kind in ("anyOf", "oneOf"):
+        yield from _one_of(error, root, node, path)
+    elif kind in ("enum", "const"):
+        allowed = tuple(error.validator_value) if kind == "enum" else (error.validator_value,)
+        yield Finding("invalid-value", node, f"{where(path)} is {_show(node)}; allowed: "
+                                             + ", ".join(json.dumps(a) for a in allowed),
+                      path, allowed=allowed, node=node)
+    elif kind == "propertyNames":
+        return
+    elif kind in _BOUNDS:
+        yield Finding("invalid-value", node, f"{where(path)} is {_show(node)}; it must be "
+                                             f"{_BOUNDS[kind]} {error.validator_value}", path, node=node)
+    else:
+        yield Finding("invalid-value", node, f"{where(path)}: {_plain(error.message)}", path, node=node)
+
+
+def _one_of(error, root: Node, node: Node, path: tuple):
+    """One readable finding for a failed anyOf/oneOf: from the branch that fits best."""
+    branches: dict[int, list] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    if not branches:
+        yield Finding("invalid-value", node, f"{where(path)} matches more than one allowed form",
+                      path, node=node)
+        return
+
+    def misfit(subs) -> int:
+        """How clearly a branch is not what the author meant: a wrong type or a wrong
+        discriminating constant at the node itself rules it out."""
+        score = 0
+        for sub in subs:
+            if tuple(sub.absolute_path) == path and sub.validator == "type":
+                score += 100
+            elif sub.validator in ("const", "enum") and len(sub.absolute_path) == len(path) + 1:
+                score += 50
+        return score
+
+    ranked = sorted(branches.items(), key=lambda kv: (misfit(kv[1]), len(kv[1]), kv[0]))
+    best_index, best = ranked[0]
+    if misfit(best) >= 100:
+        shapes = _shapes(error.validator_value)
+        yield Finding("invalid-type", node, f"{where(path)} must be {shapes}, not {_json_type(node)}",
+                      path, node=node)
+        return
+    for sub in best:
+        yield from _classify(sub, root)
+
+
+def _shapes(branches: list) -> str:
+    names = []
+    for branch in branches:
+        if not isinstance(branch, dict):
+            continue
+        if "const" in branch:
+            names.append(json.dumps(branch["const"]))
+        elif "enum" in branch:
+            names.append(" | ".join(json.dumps(v) for v in branch["enum"]))
+        elif "type" in branch:
+            names.append(_types(branch["type"]))
+        elif "$ref" in branch:
+            names.append(branch["$ref"].rsplit("/", 1)[-1])
+    unique = list(dict.fromkeys(names))
+    return " or ".join(unique) if unique else "one of the allowed forms"
+
+
+def _substituted(node: Node) -> bool:
+    return node.kind == "placeholder" or (node.kind == "string" and bool(_SUBSTITUTED.search(node.value)))
+
+
+def _types(value) -> str:
+    types = value if isinstance(value, list) else [value]
+    return " or ".join(TYPE_NAMES.get(t, t) for t in types)
+
+
+def _json_type(node: Node) -> str:
+    if node.kind == "number":
+        return "a number" if isinstance(node.value, float) else "an integer"
+    return {"string": "a string", "object": "an object", "array": "an array",
+            "boolean": "a boolean", "null": "null"}.get(node.kind, node.kind)
+
+
+def _show(node: Node) -> str:
+    text = json.dumps(node.to_python(), ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _plain(message: str) -> str:
+    return message.replace("'", "`") if len(message) < 160 else message[:157] + "..."
+
+
+def where(path: tuple) -> str:
+    """``provider.mixroute.models["gpt-5.1"].limit``: a path as a reader writes it."""
+    if not path:
+        return "the config"
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif re.fullmatch(r"[A-Za-z_$][\w$-]*", step):
+            out += ("." if out else "") + step
+        else:
+            out += f"[{json.dumps(step, ensure_ascii=False)}]"
+    return f"`{out}`"

@@ -1,0 +1,41 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix
+from linter.registry import rule
+
+SCHEMA_URL = "https://opencode.ai/config.json"
+
+
+@rule("OC206", "schema-url", "warning", fix="safe")
+def check(ctx):
+    """`$schema` is missing or is not OpenCode's schema URL.
+
+    ## What it does
+    Checks that the config starts with `"$schema": "https://opencode.ai/config.json"`.
+
+    ## Why is this bad?
+    Without it, OpenCode rewrites the file itself the first time it loads it (inserting the
+    line after the first `{`), which surprises dotfiles repos and config managers; and
+    editors cannot offer completion or validation.
+
+    ## Example
+    ```jsonc
+    { "model": "mixroute/gpt-5.2" }
+    ```
+    becomes `{"$schema": "https://opencode.ai/config.json", "model": "mixroute/gpt-5.2"}`.
+
+    ## Fix safety
+    Safe: inserts the member as the first one, or corrects the URL.
+    """
+    root = ctx.root
+    if root is None or root.kind != "object":
+        return
+    member = root.get("$schema")
+    if member is None:
+        fix = Fix(edits.insert_member(ctx.doc, root, "$schema", SCHEMA_URL, first=True),
+                  Applicability.SAFE, "insert `$schema`")
+        yield ctx.at((root.start, root.start + 1), "`$schema` is missing; OpenCode will insert it "
+                     "into this file itself the first time it loads it", fix=fix)
+    elif member.value is not None and member.value.value != SCHEMA_URL:
+        fix = Fix((edits.replace_value(member.value, SCHEMA_URL, ctx.doc),), Applicability.SAFE,
+                  f"write {SCHEMA_URL}")
+        yield ctx.at(member.value, f"`$schema` is not OpenCode's schema ({SCHEMA_URL})", fix=fix)
