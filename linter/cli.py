@@ -55,7 +55,9 @@ def main():
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour the output [default: auto; NO_COLOR disables].")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
-def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, **flags):
+@click.option("--schema", help="OpenCode config schema to validate against: a path or a URL "
+              "(fetched with a short timeout and cached) [default: the bundled one].")
+def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema, **flags):
     """Lint OpenCode config files (default command)."""
     options = app.CheckOptions(
         paths=list(paths), stdin_filename=stdin_filename,
@@ -63,6 +65,8 @@ def check(paths, stdin_filename, select, ignore, extend_select, output_format, c
         output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                                         and "github" in FORMATS else "full"),
         color=_color(color), **flags)
+    if schema:
+        options.rule_options["schema"] = schema
     if not options.paths:
         _fail("no paths given: name the config files to lint, or `-` for standard input")
     _run(lambda: app.check(options, _knowledge()))

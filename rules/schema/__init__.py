@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from linter.app import UsageError
 from linter.jsonc import Member, Node
 
 BUNDLED = Path(__file__).with_name("opencode.schema.json")
@@ -43,7 +44,7 @@ class Finding:
     node: Node | None = None         # the node the error is about
 
 
-class SchemaError(Exception):
+class SchemaError(UsageError):
     """A --schema / `schema` setting that cannot be used: one line, exit 2."""
 
 
@@ -116,6 +117,11 @@ def validator(options) -> Any:
             return Resource.from_contents({}, default_specification=DRAFT202012)
 
         cls = validators.validator_for(schema, default=validators.Draft202012Validator)
+        from jsonschema.exceptions import SchemaError as Invalid
+        try:
+            cls.check_schema(schema)
+        except Invalid as exc:
+            raise SchemaError(f"schema {source}: not a valid JSON Schema: {exc.message}") from None
         _LOADED[key] = cls(schema, registry=Registry(retrieve=retrieve))
     return _LOADED[key]
 
