@@ -89,3 +89,8 @@ def test_bad_schema_is_a_usage_error(fresh, tmp_path, content, message):
         path.write_text(content)
     result = run("--schema", str(path), str(fresh))
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_bundled_schema_is_a_valid_draft_2020_12_schema():
+    from jsonschema import Draft202012Validator
+    Draft202012Validator.check_schema(schema.load(None))
