@@ -166,11 +166,17 @@ def _removal(doc: Document, start: int, end: int, indent: str, eol: str = "") ->
 def insert_member(doc: Document, obj: Node, key: str, value: Any,
                   after: str | None = None, first: bool = False) -> tuple[Edit, ...]:
     """Insert ``"key": value`` into ``obj``: last, after the member named ``after``, or first."""
+    return insert_members(doc, obj, [(key, value)], after, first)
+
+
+def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
+                   after: str | None = None, first: bool = False) -> tuple[Edit, ...]:
+    """Insert several members together, in the given order (see ``insert_member``)."""
     text = doc.text
     members = list(obj.members())
-    key_text = json.dumps(key, ensure_ascii=False)
+    keys = [json.dumps(key, ensure_ascii=False) for key, _ in items]
     if is_inline(doc, obj):
-        body = f"{key_text}: {dump(value, doc, '', inline=True)}"
+        body = ", ".join(f"{k}: {dump(v, doc, '', inline=True)}" for k, (_, v) in zip(keys, items))
         if not members:
             return (Edit(obj.start + 1, obj.end - 1, body),)
         if first:
@@ -180,8 +186,8 @@ def insert_member(doc: Document, obj: Node, key: str, value: Any,
             return (Edit(anchor.comma + 1, anchor.comma + 1, " " + body + ("," if anchor is members[-1] else "")),)
         return (Edit(anchor.end, anchor.end, ", " + body),)
     indent = member_indent(doc, obj)
-    body = f"{indent}{key_text}: {dump(value, doc, indent)}"
     eol = doc.eol
+    body = ("," + eol).join(f"{indent}{k}: {dump(v, doc, indent)}" for k, (_, v) in zip(keys, items))
     trailing = uses_trailing_commas(obj)
     if not members:
         at = line_end(text, obj.start)

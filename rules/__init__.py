@@ -4,20 +4,39 @@ Importing this package registers every rule in ``linter.registry.REGISTRY``.
 """
 
 from rules import (  # noqa: F401  (imported to register)
+    api_key_format,
+    base_url_endpoint,
+    base_url_v1,
+    builtin_id_override,
     deprecated_key,
+    disabled_provider,
     duplicate_key,
+    gateway_npm,
+    insecure_base_url,
+    invalid_api_compatibility,
     invalid_encoding,
+    invalid_model_ref,
     invalid_type,
     invalid_value,
     json5_syntax,
+    missing_file_reference,
     missing_required,
+    plaintext_secret,
+    provider_id_charset,
+    provider_without_models,
+    responses_api_required,
+    responses_api_unneeded,
     schema_url,
+    substitution_syntax,
     syntax_error,
     unknown_key,
+    unknown_model,
+    unknown_provider,
 )
 
 
 def knowledge():
     """What the engine needs to know from here beyond the rules themselves."""
     from linter.app import Knowledge
-    return Knowledge()
+    from rules.secrets import values
+    return Knowledge(secrets=values)

@@ -88,3 +88,11 @@ def test_remove_member_keeps_comments_inside_it():
     text = '{"a": /* c */ 1, "b": 2}'
     doc = Document("x", text)
     assert edits.apply(text, edits.remove_member(doc, doc.root.get("a"))) == '{/* c */ "b": 2}'
+
+
+def test_insert_several_members_at_once():
+    text = '{\n  "name": "gpt-5.1-codex"\n}'
+    out = run(text, lambda d, r: edits.insert_members(d, r, [("a", 1), ("b", {"npm": "x"})]))
+    assert out == '{\n  "name": "gpt-5.1-codex",\n  "a": 1,\n  "b": {\n    "npm": "x"\n  }\n}'
+    assert run('{"name": "m"}', lambda d, r: edits.insert_members(d, r, [("a", 1), ("b", 2)])) \
+        == '{"name": "m", "a": 1, "b": 2}'

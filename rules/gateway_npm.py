@@ -1,0 +1,51 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix
+from linter.registry import rule
+from rules import providers as p
+
+
+@rule("MR106", "gateway-npm", "error", fix="safe")
+def check(ctx):
+    """A Mixroute provider without `"npm": "@ai-sdk/openai-compatible"`, or with another
+    package at provider level.
+
+    ## What it does
+    Checks the provider-level `npm` of every gateway provider.
+
+    ## Why is this bad?
+    A custom id without `npm` only works by OpenCode's fallback; another package changes
+    how every model of the provider is called (`@ai-sdk/openai` sends all of them, chat
+    models included, to `/responses`). Route single models with a model-level
+    `provider.npm` instead (see MR103).
+
+    ## Example
+    ```jsonc
+    "mixroute": { "npm": "@ai-sdk/openai", "options": { "baseURL": "https://console.mixroute.io/v1" } }
+    ```
+    becomes `"npm": "@ai-sdk/openai-compatible"`.
+
+    ## Fix safety
+    Safe: inserts or corrects the provider-level package.
+    """
+    for prov in p.providers(ctx.root):
+        gateway = p.gateway_of(prov, ctx.options)
+        if gateway is None:
+            continue
+        want = gateway["npm"]
+        member = prov.node.get("npm")
+        if member is None:
+            fix = Fix(edits.insert_member(ctx.doc, prov.node, "npm", want, first=_first(prov)),
+                      Applicability.SAFE, f'add "npm": "{want}"')
+            yield ctx.at(prov.member, f"gateway provider `{prov.id}` has no `npm`; it needs \"{want}\"",
+                         fix=fix)
+        elif p.string(member.value) != want:
+            fix = Fix((edits.replace_value(member.value, want, ctx.doc),), Applicability.SAFE, f'write "{want}"')
+            shown = edits.dump(member.value.to_python(), ctx.doc, "", inline=True)
+            yield ctx.at(member.value, f"gateway provider `{prov.id}` uses {shown}; it needs \"{want}\" "
+                                       "(route single models with a model-level `provider.npm`)", fix=fix)
+
+
+def _first(prov) -> bool:
+    """Put `npm` first unless `name` leads (then right after it, at the end otherwise)."""
+    members = list(prov.node.members())
+    return not members or members[0].key != "name"

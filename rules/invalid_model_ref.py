@@ -1,0 +1,37 @@
+from linter.registry import rule
+from linter.diagnostics import Severity
+from rules import providers as p
+
+
+@rule("OC301", "invalid-model-ref", "error")
+def check(ctx):
+    """A model reference that is not `provider/model`.
+
+    ## What it does
+    Checks `model`, `small_model`, and the `model` of agents, modes and commands: OpenCode
+    splits a reference at the first `/` into the provider id and the model id, so both
+    parts must be there. A `#variant` suffix (OpenCode V2 syntax) is reported too.
+
+    ## Why is this bad?
+    `"model": "gpt-5.2"` names no provider; OpenCode fails at the first request with
+    `Model not found` (or, for `small_model`, silently picks another model).
+
+    ## Example
+    ```jsonc
+    { "model": "gpt-5.2" }
+    ```
+    should be `"mixroute/gpt-5.2"`.
+
+    ## Fix safety
+    No fix: the provider cannot be guessed.
+    """
+    for where, node in p.references(ctx.root):
+        ref = node.value
+        if p.SUBSTITUTION.search(ref):
+            continue
+        if "#" in ref and p.split_reference(ref):
+            yield ctx.at(node, f"`{where}` `{ref}`: the `#variant` suffix is OpenCode V2 syntax; "
+                               "1.18.33 drops it (use the `variant` key)", severity=Severity.WARNING)
+        elif p.split_reference(ref) is None:
+            yield ctx.at(node, f"`{where}` is `{ref}`, not `provider/model`",
+                         help="Write the provider id, a slash, and the model id: `mixroute/gpt-5.2`.")

@@ -1,0 +1,45 @@
+import os
+import re
+
+from linter.registry import rule
+
+FILE_REF = re.compile(r"\{file:([^}]+)\}")
+
+
+@rule("OC307", "missing-file-reference", "error")
+def check(ctx):
+    """A `{file:path}` whose file does not exist; OpenCode refuses to start.
+
+    ## What it does
+    Finds every `{file:...}` in the file's text, as OpenCode does: anywhere, comments
+    included, except on a line that starts with `//` (a `/* ... */` comment does not
+    hide it). The path is resolved like OpenCode does: `~/` is the home folder, a
+    relative path is relative to the config file's folder.
+
+    ## Why is this bad?
+    OpenCode stops: `Configuration is invalid at <cfg>: bad file reference:
+    "{file:./nope.txt}" /abs/nope.txt does not exist`.
+
+    ## Example
+    ```jsonc
+    "options": { "apiKey": "{file:~/.secrets/mixroute-key}" }
+    ```
+    is reported when `~/.secrets/mixroute-key` does not exist.
+
+    ## Fix safety
+    No fix: create the file or correct the path.
+    """
+    text = ctx.doc.text
+    base = os.path.dirname(os.path.abspath(ctx.doc.path)) if ctx.doc.path not in ("-", "") else os.getcwd()
+    for match in FILE_REF.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:match.start()].strip().startswith("//"):
+            continue
+        path = match.group(1)
+        if "{env:" in path:
+            continue        # filled from the environment first; cannot be checked here
+        resolved = os.path.expanduser(path) if path.startswith("~/") else os.path.join(base, path)
+        if not os.path.exists(resolved):
+            yield ctx.at((match.start(), match.end()),
+                         f"`{match.group(0)}`: {os.path.normpath(resolved)} does not exist; "
+                         "OpenCode refuses to start")

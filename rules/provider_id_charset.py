@@ -1,0 +1,75 @@
+import re
+
+from linter import edits
+from linter.diagnostics import Applicability, Fix, Severity
+from linter.registry import rule
+from rules import providers as p
+
+VALID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@rule("MR101", "provider-id-charset", "warning", fix="unsafe")
+def check(ctx):
+    """A provider id with capitals, dots, spaces or other characters OpenCode's `/connect`
+    refuses.
+
+    ## What it does
+    Checks every custom provider id against `^[a-z0-9][a-z0-9_-]*$`, the rule OpenCode's
+    own connect dialog enforces (and the Mixroute guide repeats: lower case, digits,
+    hyphens, underscores). It is an error for a gateway provider such as Mixroute, a
+    warning for others.
+
+    ## Why is this bad?
+    The config loads, but the key cannot be stored for that id through `/connect`
+    ("Provider ids must start with a lowercase letter or number..."), and `opencode auth
+    login` is stricter still (no underscores). A key stored under `mixroute` does not
+    apply to `MixRoute`.
+
+    ## Example
+    ```jsonc
+    { "model": "MixRoute/gpt-4o", "provider": { "MixRoute": { ... } } }
+    ```
+    becomes `mixroute` in both places.
+
+    ## Fix safety
+    Unsafe: renames the provider and every reference to it in this file (`model`,
+    `small_model`, agents, modes, commands, `disabled_providers`, `enabled_providers`).
+    Credentials stored in auth.json under the old id no longer apply, and references in
+    other files are not changed.
+    """
+    builtin = p.builtin()
+    taken = {prov.id for prov in p.providers(ctx.root)}
+    for prov in p.providers(ctx.root):
+        if VALID.match(prov.id) or prov.id in builtin:
+            continue
+        gateway = p.gateway_of(prov, ctx.options)
+        new = normalise(prov.id)
+        fix = None
+        if new and new not in taken:
+            fix = Fix(tuple(rename_edits(ctx.root, prov, new)), Applicability.UNSAFE,
+                      f"rename the provider to `{new}` everywhere in this file")
+        yield ctx.at(prov.member, f"provider id `{prov.id}` is not lower case letters, digits, `-` "
+                                  f"and `_`; OpenCode's /connect cannot store a key for it",
+                     help=(f"Rename it to `{new}`; a key stored in auth.json under the old id "
+                           "will no longer apply." if new else None),
+                     fix=fix, severity=Severity.ERROR if gateway else None)
+
+
+def normalise(provider_id: str) -> str:
+    new = re.sub(r"[^a-z0-9_-]+", "-", provider_id.lower()).strip("-_")
+    return new if VALID.match(new) else ""
+
+
+def rename_edits(root, prov, new: str):
+    """Edits renaming provider ``prov`` to ``new`` and every reference to it."""
+    yield edits.rename_key(prov.member, new)
+    old = prov.id
+    for _, node in p.references(root):
+        if node.value.startswith(old + "/"):
+            yield edits.replace_raw(node, edits.dump(new + node.value[len(old):], None, ""))
+    for key in ("disabled_providers", "enabled_providers"):
+        listed = p.member_value(root, key)
+        if listed is not None and listed.kind == "array":
+            for item in listed.children:
+                if item.kind == "string" and item.value == old:
+                    yield edits.replace_raw(item, edits.dump(new, None, ""))

@@ -1,0 +1,184 @@
+"""Providers and models as OpenCode resolves them: which are built in, which are gateways,
+a model's wire id, the API a model is routed to, and where model references are written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from linter.jsonc import Member, Node
+from rules.data import load
+
+SUBSTITUTION = re.compile(r"\{(?:env|file):[^}]*\}|\$\{[^}]*\}")
+RESPONSES_NPM = "@ai-sdk/openai"
+COMPATIBLE_NPM = "@ai-sdk/openai-compatible"
+
+
+def builtin() -> frozenset[str]:
+    return frozenset(load("providers")["builtin"])
+
+
+def gateways() -> dict:
+    return load("providers")["gateways"]
+
+
+def member_value(node: Node | None, key: str) -> Node | None:
+    """The value node of ``node[key]``, when ``node`` is an object that has it."""
+    if node is None or node.kind != "object":
+        return None
+    member = node.get(key)
+    return member.value if member is not None else None
+
+
+def string(node: Node | None) -> str | None:
+    return node.value if node is not None and node.kind == "string" else None
+
+
+@dataclass
+class Provider:
+    id: str
+    member: Member          # `"id": {...}` under `provider`
+    node: Node              # its object
+
+    @property
+    def options(self) -> Node | None:
+        return member_value(self.node, "options")
+
+    @property
+    def base_url_node(self) -> Node | None:
+        return member_value(self.options, "baseURL")
+
+    @property
+    def base_url(self) -> str | None:
+        return string(self.base_url_node) or string(member_value(self.node, "api"))
+
+    @property
+    def npm(self) -> str | None:
+        return string(member_value(self.node, "npm"))
+
+    def models(self) -> Iterator["Model"]:
+        models = member_value(self.node, "models")
+        if models is None or models.kind != "object":
+            return
+        for member in models.members():
+            if member.value is not None and member.value.kind == "object":
+                yield Model(self, member.key, member, member.value)
+
+
+@dataclass
+class Model:
+    provider: Provider
+    key: str
+    member: Member
+    node: Node
+
+    @property
+    def wire_id(self) -> str:
+        """The id sent to the API: `id` if set, else the key."""
+        return string(member_value(self.node, "id")) or self.key
+
+    @property
+    def npm(self) -> str | None:
+        return string(member_value(member_value(self.node, "provider"), "npm"))
+
+    @property
+    def api_compatibility(self) -> Node | None:
+        return member_value(self.node, "apiCompatibility")
+
+    def routed_to_responses(self) -> bool:
+        """Whether OpenCode 1.18.33 sends this model to /responses: only the npm package
+        decides (model level, else provider level); `apiCompatibility` does not."""
+        return (self.npm or self.provider.npm) == RESPONSES_NPM
+
+
+def providers(root: Node | None) -> Iterator[Provider]:
+    section = member_value(root, "provider")
+    if section is None or section.kind != "object":
+        return
+    for member in section.members():
+        if member.value is not None and member.value.kind == "object":
+            yield Provider(member.key, member, member.value)
+
+
+def host(url: str | None) -> str | None:
+    if not url or SUBSTITUTION.search(url.split("//", 1)[-1].split("/", 1)[0]):
+        return None
+    try:
+        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower() or None
+    except ValueError:
+        return None
+
+
+def gateway_of(provider: Provider, options) -> dict | None:
+    """The gateway a provider points at (its data), or None. Settings' `gateways` entries
+    are provider ids, hosts or base URLs of self-hosted deployments."""
+    url = provider.base_url
+    name = string(member_value(provider.node, "name")) or ""
+    h = host(url)
+    for gateway in gateways().values():
+        if h and any(h == g or h.endswith("." + g) for g in gateway["hosts"]):
+            return gateway
+        if gateway["name"] in provider.id.lower() or gateway["name"] in name.lower():
+            return gateway
+    for entry in options.get("gateways") or ():
+        entry = str(entry)
+        if entry == provider.id or (h and entry.lower() == h) or (url and url.startswith(entry)):
+            return next(iter(gateways().values()))
+    return None
+
+
+def _patterns(options, key: str, data_key: str) -> list:
+    return list(load("models")[data_key]) + list(options.get(key) or ())
+
+
+def _candidates(wire_id: str) -> tuple[str, ...]:
+    wid = wire_id.lower()
+    return (wid, wid.rsplit("/", 1)[-1])
+
+
+def responses_only(wire_id: str, options) -> str | None:
+    """The severity ("error"/"warning") when the model is served through Responses only."""
+    for entry in _patterns(options, "responses-only-models", "responses_only"):
+        pattern, severity = (entry["pattern"], entry.get("severity", "error")) \
+            if isinstance(entry, dict) else (str(entry), "error")
+        if any(fnmatchcase(c, pattern.lower()) for c in _candidates(wire_id)):
+            return severity
+    return None
+
+
+def chat_only(wire_id: str, options) -> bool:
+    return any(fnmatchcase(c, str(p).lower()) for p in _patterns(options, "chat-only-models", "chat_only")
+               for c in _candidates(wire_id))
+
+
+# -- model references ------------------------------------------------------------------
+
+REFERENCE_SECTIONS = ("agent", "mode", "command")
+
+
+def references(root: Node | None) -> Iterator[tuple[str, Node]]:
+    """(where, node) for every model reference: `model`, `small_model`, and the `model` of
+    each agent, mode and command entry."""
+    for key in ("model", "small_model"):
+        node = member_value(root, key)
+        if node is not None and node.kind == "string":
+            yield key, node
+    for section in REFERENCE_SECTIONS:
+        entries = member_value(root, section)
+        if entries is None or entries.kind != "object":
+            continue
+        for entry in entries.members():
+            node = member_value(entry.value, "model")
+            if node is not None and node.kind == "string":
+                yield f"{section}.{entry.key}.model", node
+
+
+def split_reference(ref: str) -> tuple[str, str] | None:
+    """OpenCode's parse: the provider is up to the first `/`, the model is the rest."""
+    provider, sep, model = ref.partition("/")
+    if not sep or not provider or not model:
+        return None
+    return provider, model.split("#", 1)[0]

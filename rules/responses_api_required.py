@@ -1,0 +1,87 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix, Severity
+from linter.registry import rule
+from rules import providers as p
+
+ROUTINGS = ("both", "api-compatibility", "provider-npm")
+
+
+@rule("MR103", "responses-api-required", "error", fix="safe")
+def check(ctx):
+    """A Responses-only model (gpt-5.1-codex, o3, o4-mini, ...) under a gateway provider that
+    is not routed to the Responses API.
+
+    ## What it does
+    For each model of a gateway provider whose wire id (`id`, else the key) is
+    Responses-only, checks the model entry carries what the `responses-routing` setting
+    requires: `"apiCompatibility": "responses"` (the Mixroute guide's recipe) and/or the
+    model-level `"provider": {"npm": "@ai-sdk/openai"}`. Codex and computer-use models are
+    errors; o3, o3-pro, o4-mini and the o4 series are warnings, since only some
+    deployments serve them through Responses alone.
+
+    ## Why is this bad?
+    The request goes to `/chat/completions` and the gateway answers "The chatCompletion
+    operation does not work with the specified model". Observed on OpenCode 1.18.33
+    against a logging server: a model with only `apiCompatibility` still goes to
+    `/v1/chat/completions` (OpenCode drops the key); only the model-level npm override
+    `@ai-sdk/openai` sends it to `/v1/responses`.
+
+    ## Example
+    ```jsonc
+    "gpt-5.1-codex": { "name": "gpt-5.1-codex", "apiCompatibility": "responses" }
+    ```
+    gains `"provider": {"npm": "@ai-sdk/openai"}` (with the default setting).
+
+    ## Fix safety
+    Safe: adds only the missing members to the model entry.
+
+    ## Options
+    `responses-routing`: `both` (default; the guide's key and the npm override that
+    OpenCode 1.18.33 actually routes by), `api-compatibility` (the guide's key alone) or
+    `provider-npm` (the override alone). `responses-only-models` adds patterns.
+    """
+    routing = ctx.options.get("responses-routing") or "both"
+    if routing not in ROUTINGS:
+        routing = "both"
+    for prov in p.providers(ctx.root):
+        if p.gateway_of(prov, ctx.options) is None:
+            continue
+        for model in prov.models():
+            severity = p.responses_only(model.wire_id, ctx.options)
+            if severity is None:
+                continue
+            has_key = p.string(model.api_compatibility) == "responses"
+            has_npm = model.routed_to_responses()
+            missing = []
+            if routing in ("both", "api-compatibility") and not has_key and model.api_compatibility is None:
+                missing.append(("apiCompatibility", "responses"))
+            if routing in ("both", "provider-npm") and not has_npm:
+                missing.append(("provider", {"npm": p.RESPONSES_NPM}))
+            if not missing:
+                continue
+            yield ctx.at(model.member, _message(model, missing, has_key), severity=Severity(severity),
+                         fix=_fix(ctx.doc, model, missing))
+
+
+def _message(model, missing, has_key) -> str:
+    names = " and ".join("`\"apiCompatibility\": \"responses\"`" if k == "apiCompatibility"
+                         else '`"provider": {"npm": "@ai-sdk/openai"}`' for k, _ in missing)
+    text = (f"`{model.wire_id}` is served only through the Responses API, but this entry lacks "
+            f"{names}, so OpenCode sends it to /chat/completions")
+    if has_key:
+        text += "; OpenCode 1.18.33 still routes a model that has only `apiCompatibility` to /chat/completions"
+    return text
+
+
+def _fix(doc, model, missing):
+    items = list(missing)
+    provider_node = p.member_value(model.node, "provider")
+    changes = []
+    if provider_node is not None and ("provider", {"npm": p.RESPONSES_NPM}) in items:
+        if provider_node.kind != "object":
+            return None
+        items.remove(("provider", {"npm": p.RESPONSES_NPM}))
+        changes.extend(edits.set_path(doc, provider_node, ("npm",), p.RESPONSES_NPM))
+    if items:
+        changes.extend(edits.insert_members(doc, model.node, items))
+    return Fix(tuple(changes), Applicability.SAFE, "route it to the Responses API")

@@ -1,0 +1,57 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix
+from linter.registry import rule
+from rules import providers as p
+
+
+@rule("MR104", "responses-api-unneeded", "warning", fix="unsafe")
+def check(ctx):
+    """A chat-only model (claude, gemini, deepseek, qwen, glm, kimi, ...) forced onto the
+    Responses API under a gateway provider.
+
+    ## What it does
+    Reports a gateway model whose wire id belongs to a chat-only family but whose entry
+    says `"apiCompatibility": "responses"` or routes it through `@ai-sdk/openai`.
+
+    ## Why is this bad?
+    Gateways serve these families through Chat Completions; `/responses` answers with an
+    error (Kimi and DeepSeek return 404 there, opencode issue #18050).
+
+    ## Example
+    ```jsonc
+    "claude-sonnet-4-5": { "apiCompatibility": "responses", "provider": { "npm": "@ai-sdk/openai" } }
+    ```
+
+    ## Fix safety
+    Unsafe: removes the routing members from the model entry; if your deployment really
+    serves the model through Responses, keep them and suppress this rule.
+
+    ## Options
+    `chat-only-models` adds patterns.
+    """
+    for prov in p.providers(ctx.root):
+        if p.gateway_of(prov, ctx.options) is None:
+            continue
+        for model in prov.models():
+            if not p.chat_only(model.wire_id, ctx.options):
+                continue
+            forced = []
+            key = model.node.get("apiCompatibility")
+            if key is not None and p.string(key.value) == "responses":
+                forced.append(key)
+            provider = model.node.get("provider")
+            if model.npm == p.RESPONSES_NPM and provider is not None:
+                forced.append(provider)
+            if not forced:
+                continue
+            changes = []
+            for member in forced:
+                changes.extend(edits.remove_member(ctx.doc, member))
+            fix = None
+            try:
+                edits.apply(ctx.doc.text, changes)
+                fix = Fix(tuple(changes), Applicability.UNSAFE, "send it to Chat Completions")
+            except edits.OverlapError:
+                pass
+            yield ctx.at(forced[0], f"`{model.wire_id}` is a chat-only model; routing it to the "
+                                    "Responses API makes the gateway fail", fix=fix)

@@ -1,0 +1,127 @@
+"""Where OpenCode configs hold credentials, and which values there are literal secrets.
+
+Used by OC401 and by the engine, which masks every secret found in every output format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from linter.jsonc import Node
+from rules import providers as p
+
+SECRET_NAME = re.compile(r"(key|token|secret|password|passwd|auth|credential|bearer)", re.I)
+KEY_SHAPES = re.compile(
+    r"^(sk-|sk_|pk-|rk-|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|xox[abpr]-|AKIA|AIza|hf_|gsk_|"
+    r"pplx-|csk-|r8_|fw_|nvapi-|ya29\.)", re.I)
+# words that mark a value as a stand-in, not a key (local servers take any key)
+PLACEHOLDER = re.compile(r"local|anything|dummy|example|changeme|change-me|placeholder|your[-_ ]|xxxx|"
+                         r"not[-_]?needed|no[-_]?key|required|<|>|\.\.\.", re.I)
+# references to a secret store, not the secret
+REFERENCE = re.compile(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:)", re.I)
+BEARER = re.compile(r"^(Bearer|Basic|Token)\s+(\S+)$", re.I)
+
+
+@dataclass
+class Secret:
+    node: Node          # the string holding it
+    start: int          # the secret's span inside the document
+    end: int
+    value: str
+    env: str            # the variable to hold it instead
+    where: str          # a readable place: `provider.mixroute.options.apiKey`
+
+
+def env_name(*parts: str) -> str:
+    name = "_".join(parts).upper()
+    return re.sub(r"[^A-Z0-9_]+", "_", name).strip("_")
+
+
+def _literal(value: str) -> bool:
+    """Whether ``value`` looks like a real credential written out."""
+    value = value.strip()
+    if len(value) < 8 or p.SUBSTITUTION.search(value) or REFERENCE.match(value) \
+            or PLACEHOLDER.search(value):
+        return False
+    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", value):
+        return False        # plain words such as `admin-api-key`: a name, not a key
+    return True
+
+
+def _in_string(node: Node, value: str, offset_in_value: int = 0) -> tuple[int, int]:
+    """The document span of ``value`` at ``offset_in_value`` of a string node's value, when
+    the string has no escapes; else the whole string's inside."""
+    raw_inner_start = node.start + 1
+    return raw_inner_start + offset_in_value, raw_inner_start + offset_in_value + len(value)
+
+
+def _header_secret(node: Node, header: str, owner: str, where: str) -> Secret | None:
+    value = node.value
+    bearer = BEARER.match(value)
+    if bearer and _literal(bearer.group(2)):
+        token = bearer.group(2)
+        start, end = _in_string(node, token, value.index(token))
+        return Secret(node, start, end, token, env_name(owner, "TOKEN"), where)
+    if SECRET_NAME.search(header) and _literal(value) and not value.lower().startswith(("basic ", "bearer ")):
+        start, end = _in_string(node, value)
+        return Secret(node, start, end, value, env_name(owner, header), where)
+    return None
+
+
+def _headers(obj: Node | None, owner: str, where: str) -> Iterator[Secret]:
+    if obj is None or obj.kind != "object":
+        return
+    for member in obj.members():
+        if member.value is not None and member.value.kind == "string":
+            found = _header_secret(member.value, member.key, owner, f"{where}.{member.key}")
+            if found:
+                yield found
+
+
+def find(root: Node | None) -> list[Secret]:
+    """Every literal secret in the places OpenCode reads credentials from."""
+    out: list[Secret] = []
+    if root is None:
+        return out
+    for prov in p.providers(root):
+        key = p.member_value(prov.options, "apiKey")
+        if key is not None and key.kind == "string" and _literal(key.value):
+            start, end = _in_string(key, key.value)
+            out.append(Secret(key, start, end, key.value, env_name(prov.id, "API_KEY"),
+                              f"provider.{prov.id}.options.apiKey"))
+        out.extend(_headers(p.member_value(prov.options, "headers"), prov.id,
+                            f"provider.{prov.id}.options.headers"))
+        for model in prov.models():
+            out.extend(_headers(p.member_value(model.node, "headers"), prov.id,
+                                f"provider.{prov.id}.models.{model.key}.headers"))
+    mcp = p.member_value(root, "mcp")
+    if mcp is not None and mcp.kind == "object":
+        for server in mcp.members():
+            if server.value is None or server.value.kind != "object":
+                continue
+            out.extend(_headers(p.member_value(server.value, "headers"), server.key,
+                                f"mcp.{server.key}.headers"))
+            client_secret = p.member_value(p.member_value(server.value, "oauth"), "clientSecret")
+            if client_secret is not None and client_secret.kind == "string" and _literal(client_secret.value):
+                start, end = _in_string(client_secret, client_secret.value)
+                out.append(Secret(client_secret, start, end, client_secret.value,
+                                  env_name(server.key, "CLIENT_SECRET"), f"mcp.{server.key}.oauth.clientSecret"))
+            env = p.member_value(server.value, "environment")
+            if env is not None and env.kind == "object":
+                for var in env.members():
+                    node = var.value
+                    if node is not None and node.kind == "string" and _literal(node.value) and \
+                            (SECRET_NAME.search(var.key) or KEY_SHAPES.match(node.value)):
+                        start, end = _in_string(node, node.value)
+                        out.append(Secret(node, start, end, node.value, env_name(var.key),
+                                          f"mcp.{server.key}.environment.{var.key}"))
+    return out
+
+
+def values(doc) -> list[str]:
+    """The literal secret values of a document, for masking output."""
+    if doc.encoding_error or doc.root is None:
+        return []
+    return [s.value for s in find(doc.root)]

@@ -1,0 +1,71 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix, Severity
+from linter.registry import rule
+from linter.suggest import closest
+from rules import providers as p
+
+
+@rule("OC303", "unknown-model", "error", fix="unsafe")
+def check(ctx):
+    """A model reference to a model the custom provider does not declare.
+
+    ## What it does
+    For references to a custom provider (configured, and not one of OpenCode's built-in
+    providers, whose catalogue oclint does not carry), checks the model part is a key
+    of that provider's `models`, and is not filtered out by `whitelist` / `blacklist`.
+    Suggests the closest declared model.
+
+    ## Why is this bad?
+    OpenCode fails at the first request with `Model not found: mixroute/gpt4o`; a
+    `small_model` that is not found is silently replaced by another model.
+
+    ## Example
+    ```jsonc
+    { "model": "mixroute/gpt4o", "provider": { "mixroute": { "models": { "gpt-4o": {} } } } }
+    ```
+    reports `gpt4o`; did you mean `gpt-4o`?
+
+    ## Fix safety
+    Unsafe: replaces the model id when exactly one declared model is close.
+    """
+    config = ctx.config if isinstance(ctx.config, dict) else {}
+    declared = config.get("provider") if isinstance(config.get("provider"), dict) else {}
+    builtin = p.builtin()
+    for where, node in p.references(ctx.root):
+        parts = p.split_reference(node.value)
+        if parts is None or p.SUBSTITUTION.search(node.value):
+            continue
+        provider, model = parts
+        entry = declared.get(provider)
+        if provider in builtin or not isinstance(entry, dict):
+            continue
+        models = entry.get("models") if isinstance(entry.get("models"), dict) else {}
+        severity = Severity.WARNING if where == "small_model" else None
+        filtered = _filtered(entry, model)
+        if model in models and not filtered:
+            continue
+        if filtered:
+            yield ctx.at(node, f"`{where}`: model `{model}` of `{provider}` is removed by the provider's "
+                               f"{filtered}", severity=severity)
+            continue
+        close = closest(model, list(models))
+        message = f"`{where}`: provider `{provider}` declares no model `{model}`"
+        fix = None
+        if close:
+            message += f"; did you mean `{close[0]}`?"
+            if len(close) == 1:
+                fix = Fix((edits.replace_value(node, f"{provider}/{close[0]}", ctx.doc),),
+                          Applicability.UNSAFE, f"use `{provider}/{close[0]}`")
+        elif models:
+            message += " (it declares " + ", ".join(f"`{m}`" for m in list(models)[:5]) + \
+                       (", ..." if len(models) > 5 else "") + ")"
+        yield ctx.at(node, message, fix=fix, severity=severity)
+
+
+def _filtered(entry: dict, model: str) -> str | None:
+    white, black = entry.get("whitelist"), entry.get("blacklist")
+    if isinstance(white, list) and model not in white:
+        return "`whitelist`"
+    if isinstance(black, list) and model in black:
+        return "`blacklist`"
+    return None

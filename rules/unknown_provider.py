@@ -1,0 +1,49 @@
+from linter import edits
+from linter.diagnostics import Applicability, Fix
+from linter.registry import rule
+from linter.suggest import closest
+from rules import providers as p
+
+
+@rule("OC302", "unknown-provider", "warning", fix="unsafe")
+def check(ctx):
+    """A model reference to a provider that is neither configured nor built in.
+
+    ## What it does
+    Looks up the provider part of every model reference among the providers of the
+    config OpenCode would see (the merged view of the files linted together) and
+    OpenCode's built-in providers, and suggests the closest one.
+
+    ## Why is this bad?
+    OpenCode fails at the first request with `Model not found: p/m` (or, for
+    `small_model`, silently picks another model).
+
+    ## Example
+    ```jsonc
+    { "model": "MixRoute/gpt-4o", "provider": { "mixroute": { ... } } }
+    ```
+    reports `MixRoute`; did you mean `mixroute`?
+
+    ## Fix safety
+    Unsafe: replaces the provider id in the reference when exactly one configured or
+    built-in provider is close.
+    """
+    config = ctx.config if isinstance(ctx.config, dict) else {}
+    configured = list((config.get("provider") or {}) if isinstance(config.get("provider"), dict) else {})
+    known = set(configured) | p.builtin()
+    for where, node in p.references(ctx.root):
+        parts = p.split_reference(node.value)
+        if parts is None or p.SUBSTITUTION.search(node.value) or parts[0] in known:
+            continue
+        provider, model = parts
+        close = closest(provider, configured) or closest(provider, sorted(p.builtin()))
+        message = f"`{where}` uses provider `{provider}`, which is not configured and not built in"
+        fix = None
+        if close:
+            message += f"; did you mean `{close[0]}`?"
+            if len(close) == 1:
+                fix = Fix((edits.replace_value(node, close[0] + node.value[len(provider):], ctx.doc),),
+                          Applicability.UNSAFE, f"use `{close[0]}`")
+        help_ = ("If it is defined in another config file (the global one, say), lint them together: "
+                 "`oclint ~/.config/opencode/opencode.json opencode.json`, or `oclint --with-global`.")
+        yield ctx.at(node, message, help=help_, fix=fix)
