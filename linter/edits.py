@@ -152,6 +152,33 @@ def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
+def remove_members(doc: Document, members: list[Member]) -> tuple[Edit, ...]:
+    """Remove several members of one object together (their edits never overlap)."""
+    if len(members) == 1:
+        return remove_member(doc, members[0])
+    obj = members[0].parent
+    siblings = list(obj.members())
+    doomed = {id(m) for m in members}
+    survivors = [m for m in siblings if id(m) not in doomed]
+    out: list[Edit] = []
+    for member in members:
+        start, end = member.start, member.end if member.comma is None else member.comma + 1
+        lead = indent_before(doc.text, start)
+        tail_end = line_end(doc.text, end)
+        if lead is not None and doc.text[end:tail_end].strip(" \t") == "":
+            start = line_start(doc.text, start)
+            end = tail_end + (2 if doc.text.startswith("\r\n", tail_end) else
+                              1 if tail_end < len(doc.text) else 0)
+            out.append(_removal(doc, start, end, lead, doc.eol))
+        else:
+            out.append(_removal(doc, start, end, ""))
+    if id(siblings[-1]) in doomed and siblings[-1].comma is None and survivors \
+            and survivors[-1].comma is not None:
+        comma = survivors[-1].comma
+        out.append(Edit(comma, comma + 1, ""))
+    return tuple(out)
+
+
 def _removal(doc: Document, start: int, end: int, indent: str, eol: str = "") -> Edit:
     """Delete ``start:end`` but keep the comments inside it, each on its own line when
     the deletion takes whole lines."""

@@ -34,8 +34,9 @@ def check(ctx):
         want = gateway["npm"]
         member = prov.node.get("npm")
         if member is None:
-            fix = Fix(edits.insert_member(ctx.doc, prov.node, "npm", want, first=_first(prov)),
-                      Applicability.SAFE, f'add "npm": "{want}"')
+            after_name = prov.node.get("name") is not None
+            fix = Fix(edits.insert_member(ctx.doc, prov.node, "npm", want, after="name" if after_name else None,
+                                          first=not after_name), Applicability.SAFE, f'add "npm": "{want}"')
             yield ctx.at(prov.member, f"gateway provider `{prov.id}` has no `npm`; it needs \"{want}\"",
                          fix=fix)
         elif p.string(member.value) != want:
@@ -44,8 +45,3 @@ def check(ctx):
             yield ctx.at(member.value, f"gateway provider `{prov.id}` uses {shown}; it needs \"{want}\" "
                                        "(route single models with a model-level `provider.npm`)", fix=fix)
 
-
-def _first(prov) -> bool:
-    """Put `npm` first unless `name` leads (then right after it, at the end otherwise)."""
-    members = list(prov.node.members())
-    return not members or members[0].key != "name"

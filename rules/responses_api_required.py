@@ -59,17 +59,23 @@ def check(ctx):
                 missing.append(("provider", {"npm": p.RESPONSES_NPM}))
             if not missing:
                 continue
-            yield ctx.at(model.member, _message(model, missing, has_key), severity=Severity(severity),
+            yield ctx.at(model.member, _message(model, missing, has_key, routing), severity=Severity(severity),
                          fix=_fix(ctx.doc, model, missing))
 
 
-def _message(model, missing, has_key) -> str:
-    names = " and ".join("`\"apiCompatibility\": \"responses\"`" if k == "apiCompatibility"
-                         else '`"provider": {"npm": "@ai-sdk/openai"}`' for k, _ in missing)
-    text = (f"`{model.wire_id}` is served only through the Responses API, but this entry lacks "
-            f"{names}, so OpenCode sends it to /chat/completions")
+def _message(model, missing, has_key, routing) -> str:
+    keys = [k for k, _ in missing]
+    names = " and ".join('`"apiCompatibility": "responses"`' if k == "apiCompatibility"
+                         else '`"provider": {"npm": "@ai-sdk/openai"}`' for k in keys)
+    text = f"`{model.wire_id}` is served only through the Responses API, but this entry lacks {names}"
+    if routing == "api-compatibility":
+        return text + ("; note that OpenCode 1.18.33 still sends a model with only `apiCompatibility` "
+                       "to /chat/completions (responses-routing: both adds the npm override that routes it)")
+    if "provider" not in keys:
+        return text + " (the Mixroute guide's key; the npm override already routes it)"
+    text += ", so OpenCode sends it to /chat/completions"
     if has_key:
-        text += "; OpenCode 1.18.33 still routes a model that has only `apiCompatibility` to /chat/completions"
+        text += "; OpenCode 1.18.33 still routes a model that has only `apiCompatibility` there"
     return text
 
 

@@ -44,14 +44,7 @@ def check(ctx):
                 forced.append(provider)
             if not forced:
                 continue
-            changes = []
-            for member in forced:
-                changes.extend(edits.remove_member(ctx.doc, member))
-            fix = None
-            try:
-                edits.apply(ctx.doc.text, changes)
-                fix = Fix(tuple(changes), Applicability.UNSAFE, "send it to Chat Completions")
-            except edits.OverlapError:
-                pass
+            fix = Fix(edits.remove_members(ctx.doc, forced), Applicability.UNSAFE,
+                      "send it to Chat Completions")
             yield ctx.at(forced[0], f"`{model.wire_id}` is a chat-only model; routing it to the "
                                     "Responses API makes the gateway fail", fix=fix)

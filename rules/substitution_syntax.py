@@ -52,7 +52,7 @@ def check(ctx):
                 fixed = '"{env:' + bare.group(1) + '}"'
         if fixed == raw:
             continue
-        yield ctx.at(node, f"OpenCode does not expand {_what(raw)}; write `{{env:NAME}}`",
+        yield ctx.at(node, f"OpenCode does not expand {_what(raw)} here; write `{{env:NAME}}`",
                      fix=Fix((Edit(node.start, node.end, fixed),), Applicability.SAFE, f"write {fixed}"))
 
 
@@ -67,4 +67,4 @@ def _owning_key(node):
 
 def _what(raw: str) -> str:
     found = _ENV_SLIP.search(raw) or _BRACED.search(raw)
-    return f"`{found.group(0)}`" if found else "`$NAME`"
+    return f"`{found.group(0)}`" if found else f"`{raw.strip(chr(34))}`"

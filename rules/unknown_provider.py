@@ -1,7 +1,7 @@
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
-from linter.suggest import closest
+from linter.suggest import closest, distance
 from rules import providers as p
 
 
@@ -36,7 +36,9 @@ def check(ctx):
         if parts is None or p.SUBSTITUTION.search(node.value) or parts[0] in known:
             continue
         provider, model = parts
-        close = closest(provider, configured) or closest(provider, sorted(p.builtin()))
+        # a configured provider may be a typo away; a built-in one only a letter away
+        close = closest(provider, configured) or [
+            c for c in closest(provider, sorted(p.builtin())) if distance(provider.lower(), c.lower()) <= 1]
         message = f"`{where}` uses provider `{provider}`, which is not configured and not built in"
         fix = None
         if close:
