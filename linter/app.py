@@ -47,6 +47,7 @@ class CheckOptions:
     severity: dict = field(default_factory=dict)
     output_format: str = "full"
     output_file: str | None = None
+    statistics: bool = False
     exit_zero: bool = False
     exit_non_zero_on_fix: bool = False
     strict: bool = False
@@ -133,7 +134,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
-                           rules={r.code: r for r in rules})
+                           rules={r.code: r for r in rules}, root=files.repo_root(os.getcwd()))
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     report_out = stderr if fixed_text is not None else stdout
     if fixed_text is not None:
@@ -149,7 +150,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
 
 
 def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: set[str]) -> None:
-    text = output.render(options.output_format, report)
+    text = output.render("statistics" if options.statistics else options.output_format, report)
     terminal = options.output_format in ("full", "concise")
     if options.output_file:
         try:

@@ -48,6 +48,7 @@ def main():
 @click.option("--output-format", type=click.Choice(FORMATS), default=None,
               help="Report format [default: full; github under GitHub Actions].")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
 @click.option("--stdin-filename", help="The file name to report for `-` (standard input).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors remain.")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a fix was applied.")

@@ -98,3 +98,15 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def repo_root(start: str) -> str:
+    """The nearest folder at or above ``start`` holding `.git`, else ``start`` itself."""
+    folder = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.abspath(start)
+        folder = parent
