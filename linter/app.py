@@ -206,3 +206,32 @@ def rule_doc(rule_: Rule) -> str:
              f"Default severity: {rule_.severity.value}. "
              + (fix[rule_.fix.value] if rule_.fix else "No fix."), "", rule_.doc, ""]
     return "\n".join(lines)
+
+
+def edit_file(path: str, steps, create_with: str | None = None) -> str:
+    """Apply each ``step(doc) -> edits`` in turn (each on the text the previous one left) to
+    the file at ``path`` through the edit engine, and write the result atomically; a
+    missing file is created from ``create_with`` first. Returns the new text. Raises
+    UsageError when the file does not parse, and writes nothing."""
+    from linter.edits import apply
+    if not os.path.exists(path) and create_with is not None:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        doc, data = files.decode(path, create_with.encode("utf-8")), None
+        creating = True
+    else:
+        doc, data = files.read(path)
+        creating = False
+    if doc.encoding_error or doc.parse.errors or doc.parse.json5 or doc.root is None \
+            or doc.root.kind != "object":
+        raise UsageError(f"{path}: does not parse as a JSONC object; run `oclint {path}` and fix it first")
+    new = doc
+    for step in steps:
+        new = new.with_text(apply(new.text, step(new)))
+        if new.parse.errors:
+            raise UsageError(f"{path}: the edit would break the file; nothing written")
+    if creating:
+        with open(path, "xb") as handle:
+            handle.write(files.encode(new))
+    else:
+        files.write_atomic(path, files.encode(new), data)
+    return new.text

@@ -14,7 +14,6 @@ from linter import app
 from linter.files import FileError
 from linter.output import FORMATS
 
-SUBCOMMANDS = ("check", "rule")
 
 
 class DefaultToCheck(click.Group):
@@ -89,6 +88,54 @@ def rule(code, all_):
     if found is None:
         _fail(f"unknown rule `{code}`")
     click.echo(app.rule_doc(found))
+
+
+@main.group()
+def init():
+    """Add a correct gateway provider to a config file."""
+
+
+@init.command("mixroute")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--model", "models", multiple=True, help="A model id to add (repeatable) [default: gpt-4o].")
+@click.option("--default", "default", help="Also make mixroute/MODEL the default `model`.")
+@click.option("--base-url", help="A self-hosted deployment's base URL (ending in /v1).")
+@click.option("--routing", type=click.Choice(["both", "api-compatibility", "provider-npm"]), default="both",
+              help="How Responses-only models are routed (as the responses-routing setting).")
+@click.option("--force", is_flag=True, help="Replace an existing `mixroute` provider.")
+def init_mixroute(path, models, default, base_url, routing, force):
+    """Add the Mixroute provider to PATH (default: the global config, created if absent).
+
+    The key is read from $MIXROUTE_API_KEY; the file keeps its comments."""
+    from rules import init_mixroute as mixroute
+    from linter import edits
+    path = path or _global_config()
+    models = list(dict.fromkeys([*models, *([default] if default else [])])) or list(mixroute.DEFAULT_MODELS)
+
+    def add_provider(doc):
+        if doc.root.find(("provider", "mixroute")) is not None and not force:
+            raise app.UsageError(f"{path} already has a `mixroute` provider; use --force to replace it")
+        return edits.set_path(doc, doc.root, ("provider", "mixroute"),
+                              mixroute.provider_entry(models, base_url, routing))
+
+    def set_default(doc):
+        return edits.set_path(doc, doc.root, ("model",), f"mixroute/{default}") if default else ()
+
+    def work():
+        app.edit_file(path, [add_provider, set_default], create_with=mixroute.EMPTY_CONFIG)
+        click.echo(f"Added provider `mixroute` ({', '.join(models)}) to {path}.")
+        click.echo(f"Set the key in your shell profile: export {mixroute.env_name()}=sk-...")
+        return app.EXIT_OK
+    _run(work)
+
+
+def _global_config() -> str:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    folder = os.path.join(base, "opencode")
+    for name in ("opencode.jsonc", "opencode.json", "config.json"):
+        if os.path.exists(os.path.join(folder, name)):
+            return os.path.join(folder, name)
+    return os.path.join(folder, "opencode.jsonc")
 
 
 def _knowledge() -> app.Knowledge:
