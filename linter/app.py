@@ -30,7 +30,8 @@ class Knowledge:
     """What the composition root plugs in from ``rules``."""
 
     secrets: Callable[[Document], Iterable[str]] = lambda doc: ()
-    postprocess: Callable | None = None     # suppressions, per-file ignores
+    postprocess: Callable | None = None     # suppressions
+    merge: Callable | None = None           # documents -> the merged view OpenCode would see
 
 
 @dataclass
@@ -54,6 +55,9 @@ class CheckOptions:
     color: bool = False
     quiet: bool = False
     rule_options: dict = field(default_factory=dict)
+    per_file_ignores: dict = field(default_factory=dict)   # glob -> selectors
+    settings_base: str = "."                               # globs are relative to this
+    context_paths: list[str] = field(default_factory=list)  # read for the merged view only
 
 
 def mask(secret: str) -> str:
@@ -101,13 +105,18 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     if loaded is None:
         loaded = load(options, stdin)
     run = run or engine.Run(options.rule_options)
-    run.documents = run.documents or [item.doc for item in loaded]
+    context = [files.read(path)[0] for path in options.context_paths] + [item.doc for item in loaded]
+    run.documents = run.documents or context
+    if knowledge.merge is not None and len(context) > 1:
+        run.merged = knowledge.merge(context)
     secrets: set[str] = set()
-    for item in loaded:
-        secrets.update(knowledge.secrets(item.doc))
+    for doc in context:
+        secrets.update(knowledge.secrets(doc))
 
     def lint(doc: Document) -> list[Diagnostic]:
-        return engine.lint(doc, rules, run, options.severity, knowledge.postprocess)
+        found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess)
+        ignored = _per_file_ignores(doc.path, options)
+        return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
 
     results, changed, diffs, fixed_text = [], 0, [], None
     for item in loaded:
@@ -147,6 +156,18 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed else EXIT_OK)
     _emit(report, options, report_out, secrets)
     return exit_status(report, options, changed)
+
+
+def _per_file_ignores(path: str, options: CheckOptions) -> list[str]:
+    from fnmatch import fnmatch
+    if not options.per_file_ignores:
+        return []
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(options.settings_base)).replace(os.sep, "/")
+    out = []
+    for pattern, selectors in options.per_file_ignores.items():
+        if fnmatch(relative, pattern) or fnmatch(os.path.basename(path), pattern):
+            out.extend([selectors] if isinstance(selectors, str) else selectors)
+    return out
 
 
 def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: set[str]) -> None:

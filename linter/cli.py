@@ -57,19 +57,48 @@ def main():
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("--schema", help="OpenCode config schema to validate against: a path or a URL "
               "(fetched with a short timeout and cached) [default: the bundled one].")
-def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema, **flags):
-    """Lint OpenCode config files (default command)."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Settings file to use (.oclint.yaml or pyproject.toml) instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore all settings files.")
+@click.option("--with-global", is_flag=True,
+              help="Also read this machine's global OpenCode config as context (not linted).")
+def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
+          config_path, isolated, with_global, **flags):
+    """Lint OpenCode config files (default command).
+
+    With no PATHS, lints the files OpenCode would load in the current folder, in its order."""
+    _run(lambda: _check(paths, stdin_filename, select, ignore, extend_select, output_format, color,
+                        schema, config_path, isolated, with_global, flags))
+
+
+def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
+           config_path, isolated, with_global, flags):
+    from rules import opencode_config
+    from linter import settings as settings_
+    discovered = not paths
+    paths = list(paths) or opencode_config.files(os.getcwd(), os.environ)
+    if not paths:
+        click.echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
+        return app.EXIT_OK
+    found = config_path or (None if isolated else settings_.find(
+        paths[0] if paths[0] != "-" and not discovered else os.getcwd()))
+    settings = settings_.load(found) if found else settings_.Settings()
     options = app.CheckOptions(
-        paths=list(paths), stdin_filename=stdin_filename,
-        select=_split(select) or ["ALL"], ignore=_split(ignore), extend_select=_split(extend_select),
-        output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
-                                        and "github" in FORMATS else "full"),
+        paths=paths, stdin_filename=stdin_filename,
+        select=_split(select) or settings.engine("select") or ["ALL"],
+        ignore=_split(ignore) or settings.engine("ignore", []),
+        extend_select=[*settings.engine("extend-select", []), *_split(extend_select)],
+        severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
+        settings_base=settings.base, rule_options=settings.rule_options,
+        output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
         color=_color(color), **flags)
     if schema:
         options.rule_options["schema"] = schema
-    if not options.paths:
-        _fail("no paths given: name the config files to lint, or `-` for standard input")
-    _run(lambda: app.check(options, _knowledge()))
+    if with_global:
+        mine = {os.path.realpath(p) for p in paths if p != "-"}
+        options.context_paths = [p for p in opencode_config.global_files(os.environ)
+                                 if os.path.realpath(p) not in mine]
+    return app.check(options, _knowledge())
 
 
 @main.command()

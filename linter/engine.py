@@ -64,9 +64,9 @@ class Context:
                           self.doc.path, start, end, help, fix)
 
 
-def lint(doc: Document, rules: Iterable[Rule], run: Run,
+def lint(doc: Document, rules: list[Rule], run: Run,
          severities: Mapping[str, str] | None = None,
-         postprocess: Callable[[Document, list[Diagnostic]], list[Diagnostic]] | None = None
+         postprocess: Callable[[Document, list[Diagnostic], list[Rule]], list[Diagnostic]] | None = None
          ) -> list[Diagnostic]:
     """Every diagnostic of the selected rules on ``doc``, positioned and sorted."""
     parsed = doc.encoding_error is None and doc.root is not None and not doc.parse.errors
@@ -80,7 +80,7 @@ def lint(doc: Document, rules: Iterable[Rule], run: Run,
                 diagnostic.severity = Severity(severities[rule_.code])
             found.append(diagnostic)
     if postprocess is not None:
-        found = postprocess(doc, found)
+        found = postprocess(doc, found, rules)
     for d in found:
         position(doc, d)
     found.sort(key=lambda d: (d.start, d.code, d.end))

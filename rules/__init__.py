@@ -32,6 +32,7 @@ from rules import (  # noqa: F401  (imported to register)
     unknown_key,
     unknown_model,
     unknown_provider,
+    unused_suppression,
 )
 
 
@@ -39,4 +40,6 @@ def knowledge():
     """What the engine needs to know from here beyond the rules themselves."""
     from linter.app import Knowledge
     from rules.secrets import values
-    return Knowledge(secrets=values)
+    from rules.opencode_config import merged
+    from rules.unused_suppression import postprocess
+    return Knowledge(secrets=values, postprocess=postprocess, merge=merged)

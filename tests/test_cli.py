@@ -48,7 +48,6 @@ def test_clean_file_exits_zero(tmp_path):
     (["/nonexistent/opencode.json"], "no such file"),
     (["{tmp}"], "is a directory"),
     (["--select", "XX9", "{file}"], "unknown rule selector `XX9`"),
-    ([], "no paths given"),
 ])
 def test_usage_and_io_errors_are_one_line_and_exit_2(tmp_path, args, message):
     f = tmp_path / "opencode.json"
@@ -221,3 +220,10 @@ def test_never_writes_a_result_that_does_not_parse(tmp_path):
     assert result.exit_code == 1
     assert f.read_text() == text
     assert "not fixed: it would still not parse" in result.stderr
+
+
+def test_no_path_and_no_config_found_says_so(isolated_env, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = oclint(env={"HOME": str(isolated_env)})
+    assert result.exit_code == 0
+    assert "no OpenCode config files found" in result.stderr

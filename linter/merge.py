@@ -1,0 +1,82 @@
+"""Merging config documents the way a tool layers them, remembering where each value came
+from. Objects merge deeply; arrays and scalars are replaced by the later document, except
+for keys whose policy says otherwise (supplied by the caller, which knows the tool)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from linter.jsonc import Node
+from linter.source import Document
+
+# a policy combines the earlier and the later list (each a list of (item, origin) pairs)
+Policy = Callable[[list, list], list]
+
+
+@dataclass
+class Merged:
+    value: dict = field(default_factory=dict)
+    origins: dict = field(default_factory=dict)     # path tuple -> (Document, Node)
+    documents: list = field(default_factory=list)
+
+    def origin(self, path) -> tuple[Document, Node] | None:
+        """The document and node that set the value at ``path`` (or its nearest parent)."""
+        path = tuple(path)
+        while path:
+            if path in self.origins:
+                return self.origins[path]
+            path = path[:-1]
+        return None
+
+
+def merge(documents: list[Document], policies: dict[tuple, Policy] | None = None) -> Merged:
+    """Layer ``documents`` in order, later ones winning. Documents that do not parse to an
+    object are skipped."""
+    policies = policies or {}
+    merged = Merged(documents=list(documents))
+    for doc in documents:
+        root = doc.root
+        if root is None or root.kind != "object" or doc.encoding_error:
+            continue
+        _merge_object(merged, merged.value, root, (), doc, policies)
+    return merged
+
+
+def _merge_object(merged: Merged, target: dict, node: Node, path: tuple, doc: Document, policies) -> None:
+    for member in node.members():
+        if member.value is None:
+            continue
+        key, value = member.key, member.value
+        here = path + (key,)
+        if here in policies and value.kind == "array":
+            earlier = target.get(key) if isinstance(target.get(key), list) else []
+            before = [(item, merged.origins.get(here + (i,), (doc, value))) for i, item in enumerate(earlier)]
+            after = [(child.to_python(), (doc, child)) for child in value.children]
+            combined = policies[here](before, after)
+            target[key] = [item for item, _ in combined]
+            _forget(merged, here)
+            merged.origins[here] = (doc, value)
+            for i, (_, origin) in enumerate(combined):
+                merged.origins[here + (i,)] = origin
+        elif value.kind == "object":
+            if not isinstance(target.get(key), dict):
+                if isinstance(target.get(key), list):
+                    _forget(merged, here)
+                target[key] = {}
+            merged.origins.setdefault(here, (doc, value))
+            _merge_object(merged, target[key], value, here, doc, policies)
+        else:
+            if isinstance(target.get(key), (dict, list)):
+                _forget(merged, here)
+            target[key] = value.to_python()
+            merged.origins[here] = (doc, value)
+            if value.kind == "array":
+                for i, child in enumerate(value.children):
+                    merged.origins[here + (i,)] = (doc, child)
+
+
+def _forget(merged: Merged, path: tuple) -> None:
+    """Drop the provenance under ``path`` (a value there is being replaced)."""
+    for key in [k for k in merged.origins if k[:len(path)] == path and len(k) > len(path)]:
+        del merged.origins[key]

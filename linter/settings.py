@@ -1,0 +1,192 @@
+"""oclint's own settings: `.oclint.yaml`, or `[tool.oclint]` in pyproject.toml.
+
+Found by walking up from the folder given (the first linted file's, or the current one),
+or named with `--config`. Every key is checked: an unknown key, a value of the wrong type
+or a bad choice is an error naming the file, the line and the key (exit status 2).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.app import UsageError
+from linter.suggest import closest
+
+SEVERITIES = ("error", "warning", "info")
+ROUTINGS = ("both", "api-compatibility", "provider-npm")
+
+
+def _strings(value) -> str | None:
+    if isinstance(value, str):
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list of strings"
+    return None
+
+
+def _patterns(value) -> str | None:
+    if not isinstance(value, list):
+        return "must be a list of patterns"
+    for item in value:
+        if isinstance(item, str):
+            continue
+        if not (isinstance(item, dict) and isinstance(item.get("pattern"), str)
+                and item.get("severity", "error") in SEVERITIES and set(item) <= {"pattern", "severity"}):
+            return "items must be a pattern or {pattern: ..., severity: error|warning|info}"
+    return None
+
+
+def _severity(value) -> str | None:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        return "must map rule codes to error, warning or info"
+    bad = [f"{k}: {v}" for k, v in value.items() if v not in SEVERITIES]
+    return f"`{bad[0]}`: the severity must be one of {', '.join(SEVERITIES)}" if bad else None
+
+
+def _per_file(value) -> str | None:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        return "must map file patterns to lists of rule selectors"
+    for codes in value.values():
+        if _strings(codes):
+            return "must map file patterns to lists of rule selectors"
+    return None
+
+
+def _choice(choices):
+    def check(value) -> str | None:
+        return None if value in choices else f"must be one of {', '.join(choices)}"
+    return check
+
+
+def _string(value) -> str | None:
+    return None if isinstance(value, str) else "must be a string (a path or a URL)"
+
+
+# key -> (check, where it goes: "engine" settings or "rules" options)
+KEYS = {
+    "select": (_strings, "engine"),
+    "ignore": (_strings, "engine"),
+    "extend-select": (_strings, "engine"),
+    "per-file-ignores": (_per_file, "engine"),
+    "severity": (_severity, "engine"),
+    "gateways": (_strings, "rules"),
+    "responses-only-models": (_patterns, "rules"),
+    "chat-only-models": (_strings, "rules"),
+    "responses-routing": (_choice(ROUTINGS), "rules"),
+    "schema": (_string, "rules"),
+}
+
+
+class SettingsError(UsageError):
+    """Settings that cannot be used; the message names file, line and key."""
+
+
+@dataclass
+class Settings:
+    path: str | None = None
+    values: dict = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+
+    def engine(self, key: str, default=None):
+        value = self.values.get(key, default)
+        return [value] if isinstance(value, str) and key in ("select", "ignore", "extend-select") else value
+
+    @property
+    def rule_options(self) -> dict:
+        return {k: v for k, v in self.values.items() if KEYS[k][1] == "rules"}
+
+
+def find(start: str) -> str | None:
+    """The nearest `.oclint.yaml` (or `.oclint.yml`), or pyproject.toml with `[tool.oclint]`."""
+    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
+    while True:
+        for name in (".oclint.yaml", ".oclint.yml"):
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                with open(pyproject, encoding="utf-8") as handle:
+                    if "[tool.oclint]" in handle.read():
+                        return pyproject
+            except OSError:
+                pass
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def load(path: str) -> Settings:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: settings are not UTF-8 text") from None
+    if path.endswith(".toml"):
+        values, lines = _toml(path, text)
+    else:
+        values, lines = _yaml(path, text)
+    for key, value in values.items():
+        line = lines.get(key, 1)
+        if key not in KEYS:
+            close = closest(key, list(KEYS))
+            hint = f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(KEYS)})"
+            raise SettingsError(f"{path}:{line}: unknown settings key `{key}`{hint}")
+        problem = KEYS[key][0](value)
+        if problem:
+            raise SettingsError(f"{path}:{line}: `{key}` {problem}")
+    return Settings(path, values)
+
+
+def _yaml(path: str, text: str) -> tuple[dict, dict]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else path
+        raise SettingsError(f"{where}: broken YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path}:1: settings must be a mapping of keys to values")
+    lines = {k: data.lc.key(k)[0] + 1 for k in data}
+    return _plain(data), lines
+
+
+def _toml(path: str, text: str) -> tuple[dict, dict]:
+    import tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: broken TOML: {exc}") from None
+    values = data.get("tool", {}).get("oclint", {})
+    if not isinstance(values, dict):
+        raise SettingsError(f"{path}: [tool.oclint] must be a table")
+    lines, in_table = {}, False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.startswith("[tool.oclint")
+            continue
+        if in_table and "=" in stripped:
+            key = stripped.split("=", 1)[0].strip().strip('"')
+            lines.setdefault(key, number)
+    return values, lines
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
