@@ -119,6 +119,34 @@ def rule(code, all_):
     click.echo(app.rule_doc(found))
 
 
+@main.command("config")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True))
+@click.option("--output-format", type=click.Choice(["jsonc", "json"]), default="jsonc",
+              help="JSONC with a `// file:line` comment after each value, or JSON with a provenance map.")
+def config_command(folder, output_format):
+    """Print the merged config OpenCode would see in FOLDER (default: here), with where each
+    value comes from. Secrets are masked."""
+    def work():
+        from rules import opencode_config
+        from linter import files, show_config
+        where = os.path.abspath(folder or os.getcwd())
+        paths = opencode_config.files(where, os.environ)
+        if not paths:
+            click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
+            return app.EXIT_OK
+        docs = [files.read(p)[0] for p in paths]
+        broken = [d.path for d in docs if d.encoding_error or d.parse.errors]
+        for path in broken:
+            click.echo(f"oclint: {path} does not parse; OpenCode would refuse it (run `oclint {path}`)", err=True)
+        merged = opencode_config.merged([d for d in docs if d.path not in broken])
+        render = show_config.as_json if output_format == "json" else show_config.jsonc
+        knowledge = _knowledge()
+        secrets = {s for d in docs for s in knowledge.secrets(d)}
+        click.echo(app.redact(render(merged, where), secrets), nl=False)
+        return app.EXIT_FAIL if broken else app.EXIT_OK
+    _run(work)
+
+
 @main.group()
 def init():
     """Add a correct gateway provider to a config file."""

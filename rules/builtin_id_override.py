@@ -9,13 +9,16 @@ def check(ctx):
     (`openai`, `azure`, `github-copilot`, ...).
 
     ## What it does
-    Reports `options.baseURL` on a provider whose id has its own loader in OpenCode.
+    Reports `options.baseURL` on a provider whose id has its own loader in OpenCode, when
+    the URL points somewhere other than that provider's own service (`api.openai.com`,
+    Azure's `*.openai.azure.com`, ...).
 
     ## Why is this bad?
     OpenCode chooses the API by provider id, not by package: under `openai` every model
     goes to the Responses API, so a chat-only proxy fails with "expected
     response.output_text.delta" (opencode #7793); `azure` brings the Azure loader
-    (#9035).
+    (#9035). A config entry under a built-in id also inherits that provider's catalogue
+    models and options.
 
     ## Example
     ```jsonc
@@ -29,5 +32,11 @@ def check(ctx):
     loaders = load("providers")["loaders"]
     for prov in p.providers(ctx.root):
         node = prov.base_url_node
-        if prov.id in loaders and p.string(node):
-            yield ctx.at(node, f"custom baseURL under built-in id `{prov.id}`: {loaders[prov.id]}")
+        url = p.string(node)
+        loader = loaders.get(prov.id)
+        if loader is None or not url or p.SUBSTITUTION.search(url):
+            continue
+        host = p.host(url)
+        if host is None or p.on_host(host, loader["hosts"]):
+            continue
+        yield ctx.at(node, f"baseURL to `{host}` under built-in id `{prov.id}`: {loader['why']}")

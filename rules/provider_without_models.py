@@ -9,7 +9,9 @@ def check(ctx):
     ## What it does
     Reports a custom provider (not one of OpenCode's built-in ids, which bring their own
     catalogue) whose `models` is missing or empty, or whose every model is removed by
-    `whitelist` / `blacklist` or `"status": "deprecated"`.
+    `whitelist` / `blacklist` or `"status": "deprecated"`. A provider that discovers its
+    models at run time (`discoverModels`, or a plugin option such as
+    `options.modelsDiscovery`) is skipped.
 
     ## Why is this bad?
     OpenCode removes a provider left with no models (verified on 1.18.33: it never appears
@@ -32,6 +34,8 @@ def check(ctx):
             continue        # a type error, OC202's
         entries = list(models.members()) if models is not None else []
         value = prov.node.to_python()
+        if p.discovers_models(value):
+            continue        # its models come from discovery at run time
         white, black = value.get("whitelist"), value.get("blacklist")
         alive = [m for m in entries
                  if not (isinstance(white, list) and m.key not in white)

@@ -112,6 +112,32 @@ def host(url: str | None) -> str | None:
         return None
 
 
+def on_host(h: str | None, hosts) -> bool:
+    """Whether host ``h`` is one of ``hosts`` or a subdomain of one."""
+    return bool(h) and any(h == g or h.endswith("." + g) for g in hosts)
+
+
+# -- settings --------------------------------------------------------------------------
+# The settings loader validates these; a rule still never trusts them blindly (a bad value
+# read here is skipped, never a crash).
+
+ROUTINGS = ("both", "api-compatibility", "provider-npm")
+SEVERITIES = ("error", "warning", "info")
+
+
+def option_list(options, key: str) -> list:
+    value = options.get(key) if hasattr(options, "get") else None
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def routing(options) -> str:
+    """The `responses-routing` setting: both (default), api-compatibility or provider-npm."""
+    value = options.get("responses-routing") if hasattr(options, "get") else None
+    return value if value in ROUTINGS else "both"
+
+
 def gateway_of(provider: Provider, options) -> dict | None:
     """The gateway a provider points at (its data), or None. Settings' `gateways` entries
     are provider ids, hosts or base URLs of self-hosted deployments."""
@@ -119,19 +145,29 @@ def gateway_of(provider: Provider, options) -> dict | None:
     name = string(member_value(provider.node, "name")) or ""
     h = host(url)
     for gateway in gateways().values():
-        if h and any(h == g or h.endswith("." + g) for g in gateway["hosts"]):
+        if on_host(h, gateway["hosts"]):
             return gateway
         if gateway["name"] in provider.id.lower() or gateway["name"] in name.lower():
             return gateway
-    for entry in options.get("gateways") or ():
-        entry = str(entry)
-        if entry == provider.id or (h and entry.lower() == h) or (url and url.startswith(entry)):
+    for entry in option_list(options, "gateways"):
+        if not isinstance(entry, str) or not entry.strip():
+            continue
+        entry = entry.strip()
+        if entry == provider.id or (h and entry.lower() in (h, _netloc(url))) or \
+                (url and "/" in entry and url.rstrip("/").startswith(entry.rstrip("/"))):
             return next(iter(gateways().values()))
     return None
 
 
+def _netloc(url: str) -> str:
+    try:
+        return urlsplit(url if "//" in url else "//" + url).netloc.lower()
+    except ValueError:
+        return ""
+
+
 def _patterns(options, key: str, data_key: str) -> list:
-    return list(load("models")[data_key]) + list(options.get(key) or ())
+    return list(load("models")[data_key]) + option_list(options, key)
 
 
 def _candidates(wire_id: str) -> tuple[str, ...]:
@@ -140,18 +176,40 @@ def _candidates(wire_id: str) -> tuple[str, ...]:
 
 
 def responses_only(wire_id: str, options) -> str | None:
-    """The severity ("error"/"warning") when the model is served through Responses only."""
+    """The severity ("error"/"warning"/"info") when the model is served through Responses
+    only. Settings entries are a pattern, or ``{pattern, severity}``."""
     for entry in _patterns(options, "responses-only-models", "responses_only"):
-        pattern, severity = (entry["pattern"], entry.get("severity", "error")) \
-            if isinstance(entry, dict) else (str(entry), "error")
+        if isinstance(entry, dict):
+            pattern, severity = entry.get("pattern"), entry.get("severity", "error")
+        else:
+            pattern, severity = entry, "error"
+        if not isinstance(pattern, str) or not pattern:
+            continue
         if any(fnmatchcase(c, pattern.lower()) for c in _candidates(wire_id)):
-            return severity
+            return severity if severity in SEVERITIES else "error"
     return None
 
 
 def chat_only(wire_id: str, options) -> bool:
-    return any(fnmatchcase(c, str(p).lower()) for p in _patterns(options, "chat-only-models", "chat_only")
-               for c in _candidates(wire_id))
+    return any(fnmatchcase(c, p.lower()) for p in _patterns(options, "chat-only-models", "chat_only")
+               if isinstance(p, str) and p for c in _candidates(wire_id))
+
+
+def discovers_models(entry) -> bool:
+    """Whether a provider entry (plain value) asks for its models to be discovered at run
+    time (`discoverModels`, or a plugin's option such as `options.modelsDiscovery`): the
+    models it declares are then not all it has."""
+    if not isinstance(entry, dict):
+        return False
+    places = [entry, entry.get("options") if isinstance(entry.get("options"), dict) else {}]
+    for place in places:
+        for key, value in place.items():
+            if "discover" in key.lower():
+                if isinstance(value, dict):
+                    value = value.get("enabled", True)
+                if value not in (False, None, 0, "false"):
+                    return True
+    return False
 
 
 # -- model references ------------------------------------------------------------------

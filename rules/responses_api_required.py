@@ -3,8 +3,6 @@ from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from rules import providers as p
 
-ROUTINGS = ("both", "api-compatibility", "provider-npm")
-
 
 @rule("MR103", "responses-api-required", "error", fix="safe")
 def check(ctx):
@@ -38,11 +36,12 @@ def check(ctx):
     ## Options
     `responses-routing`: `both` (default; the guide's key and the npm override that
     OpenCode 1.18.33 actually routes by), `api-compatibility` (the guide's key alone) or
-    `provider-npm` (the override alone). `responses-only-models` adds patterns.
+    `provider-npm` (the override alone). `responses-only-models` adds patterns to the
+    built-in ones: a glob matched against the wire id (`my-codex-*`, an error), or
+    `{pattern: "o5*", severity: warning}`. `gateways` adds providers to check (ids, hosts
+    or base URLs of self-hosted deployments).
     """
-    routing = ctx.options.get("responses-routing") or "both"
-    if routing not in ROUTINGS:
-        routing = "both"
+    routing = p.routing(ctx.options)
     for prov in p.providers(ctx.root):
         if p.gateway_of(prov, ctx.options) is None:
             continue
@@ -50,33 +49,37 @@ def check(ctx):
             severity = p.responses_only(model.wire_id, ctx.options)
             if severity is None:
                 continue
-            has_key = p.string(model.api_compatibility) == "responses"
+            has_key = model.api_compatibility is not None     # a wrong value is MR105's
             has_npm = model.routed_to_responses()
             missing = []
-            if routing in ("both", "api-compatibility") and not has_key and model.api_compatibility is None:
+            if routing in ("both", "api-compatibility") and not has_key:
                 missing.append(("apiCompatibility", "responses"))
             if routing in ("both", "provider-npm") and not has_npm:
                 missing.append(("provider", {"npm": p.RESPONSES_NPM}))
             if not missing:
                 continue
-            yield ctx.at(model.member, _message(model, missing, has_key, routing), severity=Severity(severity),
-                         fix=_fix(ctx.doc, model, missing))
+            yield ctx.at(model.member, _message(model, [k for k, _ in missing], has_key, routing),
+                         severity=Severity(severity), fix=_fix(ctx.doc, model, missing))
+
+
+KEY = '`"apiCompatibility": "responses"`'
+NPM = '`"provider": {"npm": "@ai-sdk/openai"}`'
+NOTE = "OpenCode 1.18.33 still sends a model with only `apiCompatibility` to /chat/completions"
 
 
 def _message(model, missing, has_key, routing) -> str:
-    keys = [k for k, _ in missing]
-    names = " and ".join('`"apiCompatibility": "responses"`' if k == "apiCompatibility"
-                         else '`"provider": {"npm": "@ai-sdk/openai"}`' for k in keys)
-    text = f"`{model.wire_id}` is served only through the Responses API, but this entry lacks {names}"
-    if routing == "api-compatibility":
-        return text + ("; note that OpenCode 1.18.33 still sends a model with only `apiCompatibility` "
-                       "to /chat/completions (responses-routing: both adds the npm override that routes it)")
-    if "provider" not in keys:
-        return text + " (the Mixroute guide's key; the npm override already routes it)"
-    text += ", so OpenCode sends it to /chat/completions"
-    if has_key:
-        text += "; OpenCode 1.18.33 still routes a model that has only `apiCompatibility` there"
-    return text
+    head = f"`{model.wire_id}` is served only through the Responses API, but this entry lacks "
+    if missing == ["apiCompatibility"]:
+        if routing == "api-compatibility":
+            return (head + f"{KEY}, the Mixroute guide's recipe; note that {NOTE} "
+                    "(`responses-routing: both` adds the npm override that routes it)")
+        return head + f"{KEY}, the Mixroute guide's recipe (the npm override already routes it)"
+    if missing == ["provider"]:
+        if has_key:
+            return head + f"{NPM}: {NOTE}, and only the npm override routes it to /responses"
+        return head + f"{NPM}, so OpenCode sends it to /chat/completions ({NOTE})"
+    return (head + f"{KEY} and {NPM}, so OpenCode sends it to /chat/completions (the key is the "
+            f"guide's recipe, but {NOTE}; the npm override routes it to /responses)")
 
 
 def _fix(doc, model, missing):

@@ -35,8 +35,23 @@ class Secret:
 
 
 def env_name(*parts: str) -> str:
-    name = "_".join(parts).upper()
-    return re.sub(r"[^A-Z0-9_]+", "_", name).strip("_")
+    """An environment variable name from ``parts``: upper case, `-` and other characters to
+    `_`, never starting with a digit (a shell could not `export` it)."""
+    name = re.sub(r"[^A-Z0-9_]+", "_", "_".join(parts).upper()).strip("_")
+    return "_" + name if name[:1].isdigit() else name
+
+
+def header_env(owner: str, header: str) -> str:
+    """The variable for a header's secret: `Authorization` gives `<OWNER>_TOKEN`,
+    `X-Api-Key` gives `<OWNER>_API_KEY`, and a header already named after its owner
+    (`CONTEXT7_API_KEY` under `context7`) keeps its name."""
+    name = env_name(header)
+    if name.startswith("X_"):
+        name = name[2:]
+    if name in ("AUTHORIZATION", "PROXY_AUTHORIZATION", "AUTH"):
+        name = "TOKEN"
+    own = env_name(owner)
+    return name if name.startswith(own.lstrip("_")) else f"{own}_{name}"
 
 
 def _literal(value: str) -> bool:
@@ -63,10 +78,11 @@ def _header_secret(node: Node, header: str, owner: str, where: str) -> Secret | 
     if bearer and _literal(bearer.group(2)):
         token = bearer.group(2)
         start, end = _in_string(node, token, value.index(token))
-        return Secret(node, start, end, token, env_name(owner, "TOKEN"), where)
+        return Secret(node, start, end, token, header_env(owner, "TOKEN" if bearer.group(1).lower() != "basic"
+                                                          else "BASIC_AUTH"), where)
     if SECRET_NAME.search(header) and _literal(value) and not value.lower().startswith(("basic ", "bearer ")):
         start, end = _in_string(node, value)
-        return Secret(node, start, end, value, env_name(owner, header), where)
+        return Secret(node, start, end, value, header_env(owner, header), where)
     return None
 
 

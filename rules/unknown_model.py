@@ -13,7 +13,8 @@ def check(ctx):
     For references to a custom provider (configured, and not one of OpenCode's built-in
     providers, whose catalogue oclint does not carry), checks the model part is a key
     of that provider's `models`, and is not filtered out by `whitelist` / `blacklist`.
-    Suggests the closest declared model.
+    Suggests the closest declared model. A provider that discovers its models at run time
+    (`discoverModels`, or a plugin option such as `options.modelsDiscovery`) is skipped.
 
     ## Why is this bad?
     OpenCode fails at the first request with `Model not found: mixroute/gpt4o`; a
@@ -37,8 +38,8 @@ def check(ctx):
             continue
         provider, model = parts
         entry = declared.get(provider)
-        if provider in builtin or not isinstance(entry, dict):
-            continue
+        if provider in builtin or not isinstance(entry, dict) or p.discovers_models(entry):
+            continue        # a built-in catalogue, or models discovered at run time
         models = entry.get("models") if isinstance(entry.get("models"), dict) else {}
         severity = Severity.WARNING if where == "small_model" else None
         filtered = _filtered(entry, model)

@@ -47,7 +47,9 @@ def test_guide_sample_is_clean_with_the_guides_routing():
 def test_guide_sample_gets_one_mr103_whose_fix_adds_only_the_npm_override():
     found = lint_text(SAMPLE)
     assert [(d.code, SAMPLE[d.start:d.end]) for d in found] == [("MR103", '"gpt-5.1-codex"')]
-    assert "OpenCode 1.18.33 still routes a model that has only `apiCompatibility`" in found[0].message
+    lacks = found[0].message.split("lacks ", 1)[1]
+    assert lacks.startswith('`"provider": {"npm": "@ai-sdk/openai"}`:')    # only the npm part
+    assert "OpenCode 1.18.33 still sends a model with only `apiCompatibility` to /chat/completions" in lacks
     fixed, applied = fix_text(SAMPLE)
     assert [d.code for d in applied] == ["MR103"]
     removed = [line for line in difflib.ndiff(SAMPLE.splitlines(), fixed.splitlines()) if line.startswith("- ")]
