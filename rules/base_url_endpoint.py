@@ -3,8 +3,6 @@ from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
 from rules import providers as p
 
-ENDPOINTS = ("/chat/completions", "/responses", "/completions")
-
 
 @rule("OC308", "base-url-endpoint", "error", fix="safe")
 def check(ctx):
@@ -32,7 +30,7 @@ def check(ctx):
         if url is None:
             continue
         trimmed = url.rstrip("/")
-        for endpoint in ENDPOINTS:
+        for endpoint in p.ENDPOINTS:
             if trimmed.endswith(endpoint):
                 base = trimmed[: -len(endpoint)]
                 yield ctx.at(node, f"baseURL ends in `{endpoint}`; OpenCode appends the endpoint "

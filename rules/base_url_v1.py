@@ -3,8 +3,6 @@ from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
 from rules import providers as p
 
-ENDPOINTS = ("/chat/completions", "/responses", "/completions")
-
 
 @rule("MR102", "base-url-v1", "error", fix="safe")
 def check(ctx):
@@ -39,7 +37,7 @@ def check(ctx):
         if url is None or p.gateway_of(prov, ctx.options) is None or p.SUBSTITUTION.search(url):
             continue
         trimmed = url.rstrip("/")
-        if trimmed.endswith("/v1") or trimmed.endswith(ENDPOINTS):   # endpoints are OC308's
+        if trimmed.endswith("/v1") or trimmed.endswith(p.ENDPOINTS):   # endpoints are OC308's
             if url != trimmed and trimmed.endswith("/v1"):
                 yield ctx.at(node, f"baseURL `{url}` ends in `/v1/`; OpenCode appends "
                                    "`/chat/completions` itself, giving a double slash",

@@ -1,11 +1,7 @@
-import re
-
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from rules import providers as p
-
-VALID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 @rule("MR101", "provider-id-charset", "warning", fix="unsafe")
@@ -40,24 +36,29 @@ def check(ctx):
     builtin = p.builtin()
     taken = {prov.id for prov in p.providers(ctx.root)}
     for prov in p.providers(ctx.root):
-        if VALID.match(prov.id) or prov.id in builtin:
+        if p.VALID_ID.match(prov.id) or prov.id in builtin:
             continue
         gateway = p.gateway_of(prov, ctx.options)
-        new = normalise(prov.id)
-        fix = None
-        if new and new not in taken:
+        new = p.normalise_id(prov.id)
+        fix, help_ = None, None
+        if new and new in builtin:
+            help_ = (f"`{new}` is a built-in provider id: renaming would merge this entry with "
+                     "OpenCode's own provider of that id, so choose another name.")
+        elif new and new in taken:
+            help_ = f"`{new}` is taken by another provider in this file; choose another name."
+        elif new:
             fix = Fix(tuple(rename_edits(ctx.root, prov, new)), Applicability.UNSAFE,
-                      f"rename the provider to `{new}` everywhere in this file")
-        yield ctx.at(prov.member, f"provider id `{prov.id}` is not lower case letters, digits, `-` "
-                                  f"and `_`; OpenCode's /connect cannot store a key for it",
-                     help=(f"Rename it to `{new}`; a key stored in auth.json under the old id "
-                           "will no longer apply." if new else None),
-                     fix=fix, severity=Severity.ERROR if gateway else None)
-
-
-def normalise(provider_id: str) -> str:
-    new = re.sub(r"[^a-z0-9_-]+", "-", provider_id.lower()).strip("-_")
-    return new if VALID.match(new) else ""
+                      f"rename the provider to `{new}` everywhere in this file (a key stored in "
+                      f"auth.json under `{prov.id}` no longer applies)")
+            help_ = (f"Rename it to `{new}` (the fix renames every reference in this file too); "
+                     "a key stored in auth.json under the old id no longer applies, and "
+                     "references in other config files need the new id.")
+        message = (f"provider id `{prov.id}` is not lower case letters, digits, `-` and `_`; "
+                   "OpenCode's /connect cannot store a key for it")
+        if fix is not None:
+            message += f" (renaming it to `{new}` means a key stored in auth.json under `{prov.id}` no longer applies)"
+        yield ctx.at(prov.member, message,
+                     help=help_, fix=fix, severity=Severity.ERROR if gateway else None)
 
 
 def rename_edits(root, prov, new: str):

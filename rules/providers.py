@@ -15,6 +15,8 @@ from rules.data import load
 SUBSTITUTION = re.compile(r"\{(?:env|file):[^}]*\}|\$\{[^}]*\}")
 RESPONSES_NPM = "@ai-sdk/openai"
 COMPATIBLE_NPM = "@ai-sdk/openai-compatible"
+# what the AI SDK appends to a baseURL itself
+ENDPOINTS = ("/chat/completions", "/responses", "/completions")
 
 
 def builtin() -> frozenset[str]:
@@ -101,6 +103,26 @@ def providers(root: Node | None) -> Iterator[Provider]:
     for member in section.members():
         if member.value is not None and member.value.kind == "object":
             yield Provider(member.key, member, member.value)
+
+
+# The ids OpenCode's /connect dialog accepts (opencode-facts.md section 8).
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def normalise_id(provider_id: str) -> str:
+    """The id MR101 renames a provider to: lower case, other characters to `-`; "" when
+    nothing valid is left."""
+    new = re.sub(r"[^a-z0-9_-]+", "-", provider_id.lower()).strip("-_")
+    return new if VALID_ID.match(new) else ""
+
+
+def written_as(provider: str, configured) -> str | None:
+    """The configured id that ``provider`` is the normalised form of (`MixRoute` for a
+    reference to `mixroute`), when MR101's rename would make the reference work."""
+    for candidate in configured:
+        if candidate != provider and not VALID_ID.match(candidate) and normalise_id(candidate) == provider:
+            return candidate
+    return None
 
 
 def host(url: str | None) -> str | None:

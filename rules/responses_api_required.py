@@ -58,7 +58,7 @@ def check(ctx):
                 missing.append(("provider", {"npm": p.RESPONSES_NPM}))
             if not missing:
                 continue
-            yield ctx.at(model.member, _message(model, [k for k, _ in missing], has_key, routing),
+            yield ctx.at(model.member, _message(model, [k for k, _ in missing], has_key, has_npm),
                          severity=Severity(severity), fix=_fix(ctx.doc, model, missing))
 
 
@@ -67,10 +67,10 @@ NPM = '`"provider": {"npm": "@ai-sdk/openai"}`'
 NOTE = "OpenCode 1.18.33 still sends a model with only `apiCompatibility` to /chat/completions"
 
 
-def _message(model, missing, has_key, routing) -> str:
+def _message(model, missing, has_key, has_npm) -> str:
     head = f"`{model.wire_id}` is served only through the Responses API, but this entry lacks "
     if missing == ["apiCompatibility"]:
-        if routing == "api-compatibility":
+        if not has_npm:     # responses-routing: api-compatibility
             return (head + f"{KEY}, the Mixroute guide's recipe; note that {NOTE} "
                     "(`responses-routing: both` adds the npm override that routes it)")
         return head + f"{KEY}, the Mixroute guide's recipe (the npm override already routes it)"

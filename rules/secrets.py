@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.jsonc import Node
+from linter.jsonc import Member, Node, walk
 from rules import providers as p
 
 SECRET_NAME = re.compile(r"(key|token|secret|password|passwd|auth|credential|bearer)", re.I)
@@ -60,7 +60,7 @@ def _literal(value: str) -> bool:
     if len(value) < 8 or p.SUBSTITUTION.search(value) or REFERENCE.match(value) \
             or PLACEHOLDER.search(value):
         return False
-    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", value):
+    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", value) and not (KEY_SHAPES.match(value) and len(value) >= 20):
         return False        # plain words such as `admin-api-key`: a name, not a key
     return True
 
@@ -110,7 +110,7 @@ def find(root: Node | None) -> list[Secret]:
         out.extend(_headers(p.member_value(prov.options, "headers"), prov.id,
                             f"provider.{prov.id}.options.headers"))
         for model in prov.models():
-            out.extend(_headers(p.member_value(model.node, "headers"), prov.id,
+            out.extend(_headers(p.member_value(model.node, "headers"), f"{prov.id}_{model.key}",
                                 f"provider.{prov.id}.models.{model.key}.headers"))
     mcp = p.member_value(root, "mcp")
     if mcp is not None and mcp.kind == "object":
@@ -133,11 +133,46 @@ def find(root: Node | None) -> list[Secret]:
                         start, end = _in_string(node, node.value)
                         out.append(Secret(node, start, end, node.value, env_name(var.key),
                                           f"mcp.{server.key}.environment.{var.key}"))
-    return out
+    return _distinct(out)
+
+
+def _distinct(found: list[Secret]) -> list[Secret]:
+    """One variable per secret: the same value keeps one name, another value that would get
+    the same name gets a numbered one (`X_API_KEY_2`)."""
+    names: dict[str, str] = {}        # variable -> value
+    for secret in found:
+        name, n = secret.env, 1
+        while names.get(name, secret.value) != secret.value:
+            n += 1
+            name = f"{secret.env}_{n}"
+        names[name] = secret.value
+        secret.env = name
+    return found
+
+
+# For masking only: credential-named keys anywhere (a misplaced `apiKey` is dropped by
+# OpenCode, but its value is still a secret), and well-known key shapes anywhere in the text
+# (a file that does not parse has no reliable tree to look in).
+CREDENTIAL_KEY = re.compile(r"^(api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|client[-_]?secret|"
+                            r"password|authorization)$", re.I)
+STRONG_SHAPES = re.compile(
+    r"\b(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
+    r"github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
+    r"AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,}|"
+    r"ctx7sk-[A-Za-z0-9-]{16,}|nvapi-[A-Za-z0-9_-]{30,})")
 
 
 def values(doc) -> list[str]:
-    """The literal secret values of a document, for masking output."""
-    if doc.encoding_error or doc.root is None:
+    """The literal secret values of a document, for masking every output: those OC401
+    reports, other credential-named values, and key-shaped tokens anywhere in the text."""
+    if doc.encoding_error:
         return []
-    return [s.value for s in find(doc.root)]
+    found = [s.value for s in find(doc.root)] if doc.root is not None else []
+    if doc.root is not None:
+        for node in walk(doc.root):
+            member = node.parent
+            if node.kind == "string" and isinstance(member, Member) and \
+                    CREDENTIAL_KEY.match(member.key) and _literal(node.value):
+                found.append(node.value)
+    found.extend(m.group(0) for m in STRONG_SHAPES.finditer(doc.text))
+    return list(dict.fromkeys(found))

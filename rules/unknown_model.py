@@ -37,7 +37,11 @@ def check(ctx):
         if parts is None or p.SUBSTITUTION.search(node.value):
             continue
         provider, model = parts
-        entry = declared.get(provider)
+        entry, shown = declared.get(provider), provider
+        if entry is None and provider not in builtin:
+            # `mixroute/x` next to a provider `MixRoute`, which MR101 renames to `mixroute`
+            shown = p.written_as(provider, declared) or provider
+            entry = declared.get(shown)
         if provider in builtin or not isinstance(entry, dict) or p.discovers_models(entry):
             continue        # a built-in catalogue, or models discovered at run time
         models = entry.get("models") if isinstance(entry.get("models"), dict) else {}
@@ -46,11 +50,11 @@ def check(ctx):
         if model in models and not filtered:
             continue
         if filtered:
-            yield ctx.at(node, f"`{where}`: model `{model}` of `{provider}` is removed by the provider's "
+            yield ctx.at(node, f"`{where}`: model `{model}` of `{shown}` is removed by the provider's "
                                f"{filtered}", severity=severity)
             continue
         close = closest(model, list(models))
-        message = f"`{where}`: provider `{provider}` declares no model `{model}`"
+        message = f"`{where}`: provider `{shown}` declares no model `{model}`"
         fix = None
         if close:
             message += f"; did you mean `{close[0]}`?"

@@ -1,3 +1,5 @@
+import os
+
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -36,16 +38,34 @@ def check(ctx):
         if parts is None or p.SUBSTITUTION.search(node.value) or parts[0] in known:
             continue
         provider, model = parts
+        original = p.written_as(provider, configured)
+        if original is not None:
+            # `mixroute/x` next to a provider `MixRoute`: MR101's rename makes it right
+            yield ctx.at(node, f"`{where}` uses provider `{provider}`, but the config writes that provider "
+                               f"`{original}`; renaming it to `{provider}` (MR101's fix) makes this reference work")
+            continue
         # a configured provider may be a typo away; a built-in one only a letter away
         close = closest(provider, configured) or [
             c for c in closest(provider, sorted(p.builtin())) if distance(provider.lower(), c.lower()) <= 1]
-        message = f"`{where}` uses provider `{provider}`, which is not configured and not built in"
+        message = f"`{where}` uses provider `{provider}`, which is neither configured nor built in"
         fix = None
         if close:
             message += f"; did you mean `{close[0]}`?"
             if len(close) == 1:
                 fix = Fix((edits.replace_value(node, close[0] + node.value[len(provider):], ctx.doc),),
                           Applicability.UNSAFE, f"use `{close[0]}`")
-        help_ = ("If it is defined in another config file (the global one, say), lint them together: "
-                 "`oclint ~/.config/opencode/opencode.json opencode.json`, or `oclint --with-global`.")
+        else:
+            message += (f"; if another config file defines it, lint them together "
+                        f"(`oclint ~/.config/opencode/opencode.json {_shown(ctx.doc.path)}`, or `--with-global`)")
+        help_ = ("OpenCode merges the global config (~/.config/opencode/opencode.json), OPENCODE_CONFIG and "
+                 "the project files; oclint sees a provider defined in one of them when it lints them "
+                 "together: name them all, run `oclint` with no path in the project, or add `--with-global`.")
         yield ctx.at(node, message, help=help_, fix=fix)
+
+
+def _shown(path: str) -> str:
+    """How the message names the linted file."""
+    if path in ("", "-"):
+        return "opencode.json"
+    rel = os.path.relpath(path) if os.path.isabs(path) else path
+    return rel if not rel.startswith("..") else path

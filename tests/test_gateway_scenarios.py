@@ -1,6 +1,7 @@
 """Whole configs from the Mixroute guide: what oclint reports, and what --fix makes of them."""
 
 import difflib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,7 +19,7 @@ KEY = "sk-live-4f9c2a7e81b34d0c9e5f6a1b2c3d4e5f"
 MISTAKES = """{
   // everything the Mixroute guide warns about, in one file
   "$schema": "https://opencode.ai/config.json",
-  "model": "MixRoute/gpt4o", // default model
+  "model": "mixroute/gpt4o", // default model
   "provider": {
     /* added by hand from the console */
     "MixRoute": {
@@ -60,29 +61,40 @@ def test_guide_sample_gets_one_mr103_whose_fix_adds_only_the_npm_override():
     assert lint_text(fixed) == []
 
 
-def test_every_mistake_of_the_guide_is_reported():
-    found = {(d.code, d.line) for d in lint_text(MISTAKES)}
-    assert found == {
-        ("OC303", 4),   # mixroute/gpt4o next to a declared gpt-4o
+# the reference as the guide writes it (next to a provider written `MixRoute`), and written
+# with the provider's own capitals
+SPELLINGS = {"mixroute": MISTAKES, "MixRoute": MISTAKES.replace('"mixroute/gpt4o"', '"MixRoute/gpt4o"')}
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_every_mistake_of_the_guide_is_reported(spelling):
+    found = {(d.code, d.line) for d in lint_text(SPELLINGS[spelling])}
+    expected = {
+        ("OC303", 4),   # gpt4o next to a declared gpt-4o
         ("MR101", 7),   # provider id with capitals
         ("MR102", 11),  # baseURL without /v1
         ("OC401", 12),  # a literal sk- key
         ("MR103", 16),  # gpt-5.1-codex without any routing
     }
+    if spelling == "mixroute":
+        expected.add(("OC302", 4))   # `mixroute` is written `MixRoute` in the config
+    assert found == expected
 
 
-def test_fix_unsafe_makes_it_lint_clean_touching_only_those_spans():
-    fixed, applied = fix_text(MISTAKES, unsafe=True)
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_fix_unsafe_makes_it_lint_clean_touching_only_those_spans(spelling):
+    text = SPELLINGS[spelling]
+    fixed, applied = fix_text(text, unsafe=True)
     assert lint_text(fixed) == []
     assert sorted({d.code for d in applied}) == ["MR101", "MR102", "MR103", "OC303", "OC401"]
-    comments = [MISTAKES[a:b] for a, b in parse(MISTAKES).comments]
+    comments = [text[a:b] for a, b in parse(text).comments]
     assert len(comments) == 5
     assert [fixed[a:b] for a, b in parse(fixed).comments] == comments
     changed = [(a[2:], b[2:]) for a, b in zip(
-        [l for l in difflib.ndiff(MISTAKES.splitlines(), fixed.splitlines()) if l.startswith("- ")],
-        [l for l in difflib.ndiff(MISTAKES.splitlines(), fixed.splitlines()) if l.startswith("+ ")])]
+        [l for l in difflib.ndiff(text.splitlines(), fixed.splitlines()) if l.startswith("- ")],
+        [l for l in difflib.ndiff(text.splitlines(), fixed.splitlines()) if l.startswith("+ ")])]
     assert changed == [
-        ('  "model": "MixRoute/gpt4o", // default model', '  "model": "mixroute/gpt-4o", // default model'),
+        (f'  "model": "{spelling}/gpt4o", // default model', '  "model": "mixroute/gpt-4o", // default model'),
         ('    "MixRoute": {', '    "mixroute": {'),
         ('        "baseURL": "https://console.mixroute.io",', '        "baseURL": "https://console.mixroute.io/v1",'),
         (f'        "apiKey": "{KEY}" // TODO: move out', '        "apiKey": "{env:MIXROUTE_API_KEY}" // TODO: move out'),
@@ -90,6 +102,9 @@ def test_fix_unsafe_makes_it_lint_clean_touching_only_those_spans():
          '        "gpt-5.1-codex": {"name": "gpt-5.1-codex", "apiCompatibility": "responses", '
          '"provider": {"npm": "@ai-sdk/openai"}} // for coding'),
     ]
+    # every other line is byte for byte the same
+    assert len(fixed.splitlines()) == len(text.splitlines())
+    assert sum(a != b for a, b in zip(fixed.splitlines(), text.splitlines())) == len(changed)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -112,3 +127,14 @@ def test_mr103_follows_the_routing_setting():
         fixed, _ = fix_text(text, ["MR103"], {"responses-routing": routing})
         added = fixed.count('"apiCompatibility"') + fixed.count('"@ai-sdk/openai"')
         assert added == missing
+
+
+def test_bundled_example_shows_the_gateway_rules_and_fixes_clean():
+    example = Path(__file__).resolve().parent.parent / "examples" / "opencode.jsonc"
+    text = example.read_text(encoding="utf-8")
+    found = {d.code for d in lint_text(text)}
+    assert {"MR101", "MR102", "MR103", "MR104", "OC401"} <= found
+    fixed, applied = fix_text(text, unsafe=True)
+    assert lint_text(fixed) == []
+    assert {"MR101", "MR102", "MR103", "MR104", "OC303", "OC401"} <= {d.code for d in applied}
+    assert [fixed[a:b] for a, b in parse(fixed).comments] == [text[a:b] for a, b in parse(text).comments]
