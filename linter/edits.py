@@ -110,9 +110,14 @@ def dump(value: Any, doc: Document, indent: str, inline: bool = False) -> str:
 
 
 def replace_value(node: Node, value: Any, doc: Document) -> Edit:
+    """Replace a value; comments inside the old value are kept after the new one."""
     indent = indent_before(doc.text, node.start)
     lead = indent if indent is not None else _line_indent(doc.text, node.start)
-    return Edit(node.start, node.end, dump(value, doc, lead, inline=False))
+    text = dump(value, doc, lead, inline=False)
+    inner = [doc.text[s:e] for s, e in doc.parse.comments if node.start <= s and e <= node.end]
+    for comment in inner:
+        text += " " + comment + (doc.eol + lead if comment.startswith("//") else "")
+    return Edit(node.start, node.end, text)
 
 
 def replace_raw(node: Node | Member, content: str) -> Edit:
@@ -205,6 +210,8 @@ def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
     if is_inline(doc, obj):
         body = ", ".join(f"{k}: {dump(v, doc, '', inline=True)}" for k, (_, v) in zip(keys, items))
         if not members:
+            if text[obj.start + 1:obj.end - 1].strip(" \t"):       # a comment inside: keep it
+                return (Edit(obj.start + 1, obj.start + 1, body + " "),)
             return (Edit(obj.start + 1, obj.end - 1, body),)
         if first:
             return (Edit(members[0].start, members[0].start, body + ", "),)
@@ -219,7 +226,8 @@ def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
     if not members:
         at = line_end(text, obj.start)
         close_lead = indent_before(text, obj.end - 1)
-        if close_lead is None:   # `{}` or `{ }` on one line with content after
+        if close_lead is None and not text[obj.start + 1:obj.end - 1].strip(" \t\r\n"):
+            # `{ }` closing on a line with content after it
             return (Edit(obj.start + 1, obj.end - 1, eol + body + eol + _line_indent(text, obj.start)),)
         return (Edit(at, at, eol + body),)
     if first:

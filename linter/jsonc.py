@@ -211,8 +211,8 @@ class _Scanner:
         word = text[pos:end]
         if word in ("true", "false", "null"):
             return self._token({"true": TRUE, "false": FALSE, "null": NULL}[word], end)
-        if _JSON5_NUMBER.fullmatch(word):
-            return self._json5_number(pos, end)
+        if _JSON5_NUMBER.fullmatch(word) and (pos == 0 or text[pos - 1] in _SEPARATORS):
+            return self._json5_number(pos, end)     # a whole token (not `.5` glued to `1.9`)
         return self._token(UNKNOWN, end, word)
 
     def _token(self, kind: int, end: int, value=None) -> int:

@@ -40,7 +40,9 @@ def check(ctx):
         entry, shown = declared.get(provider), provider
         if entry is None and provider not in builtin:
             # `mixroute/x` next to a provider `MixRoute`, which MR101 renames to `mixroute`
-            shown = p.written_as(provider, declared) or provider
+            # or `MixRoute/x` next to a provider `mixroute`, which OC302 points at
+            same = [c for c in declared if c.lower() == provider.lower()]
+            shown = p.written_as(provider, declared) or (same[0] if len(same) == 1 else provider)
             entry = declared.get(shown)
         if provider in builtin or not isinstance(entry, dict) or p.discovers_models(entry):
             continue        # a built-in catalogue, or models discovered at run time

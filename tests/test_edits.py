@@ -96,3 +96,9 @@ def test_insert_several_members_at_once():
     assert out == '{\n  "name": "gpt-5.1-codex",\n  "a": 1,\n  "b": {\n    "npm": "x"\n  }\n}'
     assert run('{"name": "m"}', lambda d, r: edits.insert_members(d, r, [("a", 1), ("b", 2)])) \
         == '{"name": "m", "a": 1, "b": 2}'
+
+
+def test_insert_into_an_empty_object_keeps_its_comment():
+    assert run('{ /* c */ }', lambda d, r: edits.insert_member(d, r, "a", 1)) == '{"a": 1  /* c */ }'
+    out = run('{ /* c */\n  /* d */ }', lambda d, r: edits.insert_member(d, r, "a", 1))
+    assert "/* c */" in out and "/* d */" in out and '"a": 1' in out

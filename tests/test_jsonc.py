@@ -128,3 +128,9 @@ def test_crlf_positions_and_eol():
     assert doc.eol == "\r\n"
     assert doc.position(doc.text.index('"a"')) == (2, 3)
     assert doc.line_text(2) == '  "a": 1'
+
+
+def test_json5_number_only_as_a_whole_token():
+    # `.9` glued to `1.9` is jsonc-parser's InvalidSymbol, not a JSON5 number to "fix"
+    p = parse("[-1.9.9087e+24]")
+    assert p.json5 == [] and [e.name for e in p.errors] == ["InvalidSymbol"]
