@@ -39,6 +39,10 @@ _JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?
 _JSON5_NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F]+|Infinity|NaN|"
                            r"(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
+_SIMPLE_STRING = re.compile(r'"([^"\\\x00-\x1f]*)"')
+_LINE_REST = re.compile(r"[^\r\n]*")
+_WORD = re.compile(r'[^ \t\r\n{}\[\]":,/]+')
 
 
 @dataclass(slots=True)
@@ -165,16 +169,13 @@ class _Scanner:
     def scan(self) -> int | str:
         """The next token, or the name of a trivia ("ws", "comment"). Sets the fields."""
         text, pos = self.text, self.pos
+        if pos < len(text) and text[pos] in " \t\r\n":      # whitespace is skipped right here
+            pos = self.pos = _WHITESPACE.match(text, pos).end()
         self.start, self.value, self.error, self.json5 = pos, None, None, None
         if pos >= len(text):
             self.kind = EOF
             return EOF
         ch = text[pos]
-        if ch in " \t\r\n":
-            while pos < len(text) and text[pos] in " \t\r\n":
-                pos += 1
-            self.pos = pos
-            return "ws"
         if ch == "{":
             m = _PLACEHOLDER.match(text, pos)
             if m:
@@ -182,14 +183,14 @@ class _Scanner:
         if ch in _PUNCT:
             return self._token(_PUNCT[ch], pos + 1)
         if ch == '"':
+            m = _SIMPLE_STRING.match(text, pos)      # the common case: no escapes, no controls
+            if m:
+                return self._token(STRING, m.end(), m.group(1))
             return self._string(pos, '"')
         if ch == "/":
             nxt = text[pos + 1:pos + 2]
             if nxt == "/":
-                end = pos + 2
-                while end < len(text) and text[end] not in "\r\n":
-                    end += 1
-                self.pos = end
+                self.pos = _LINE_REST.match(text, pos).end()
                 return "comment"
             if nxt == "*":
                 end = text.find("*/", pos + 2)
@@ -203,11 +204,8 @@ class _Scanner:
             return self._string(pos, "'")
         if ch == "-" or "0" <= ch <= "9":
             return self._number(pos)
-        end = pos
-        while end < len(text) and text[end] not in _SEPARATORS:
-            end += 1
-        if end == pos:
-            end += 1
+        m = _WORD.match(text, pos)
+        end = m.end() if m else pos + 1
         word = text[pos:end]
         if word in ("true", "false", "null"):
             return self._token({"true": TRUE, "false": FALSE, "null": NULL}[word], end)
@@ -221,11 +219,12 @@ class _Scanner:
 
     def _number(self, pos: int) -> int:
         text = self.text
-        end = pos
-        while end < len(text) and text[end] not in _SEPARATORS:
-            end += 1
+        m = _WORD.match(text, pos)
+        end = m.end() if m else pos
         word = text[pos:end]
-        if _JSON5_NUMBER.fullmatch(word) and not _JSON_NUMBER.fullmatch(word):
+        if _JSON_NUMBER.fullmatch(word):             # the common case
+            return self._token(NUMBER, end, _to_number(word))
+        if _JSON5_NUMBER.fullmatch(word):
             return self._json5_number(pos, end)
         if text[pos] == "-" and (pos + 1 >= len(text) or not "0" <= text[pos + 1] <= "9"):
             return self._token(UNKNOWN, pos + 1, "-")

@@ -1,0 +1,188 @@
+"""Agreement with the real OpenCode 1.18.33 (an optional tier).
+
+It fetches `opencode-linux-x64@1.18.33` with `npm pack`, checks the tarball's sha256, and
+runs the binary with an isolated HOME and XDG folders:
+
+* OC101's verdict matches OpenCode's on every corpus file and on syntax mutants of them:
+  OpenCode refuses a file as "not valid JSON(C)" exactly when oclint reports a syntax
+  error (OC101, OC102 or OC104);
+* after `oclint --fix`, a Responses-only model's request reaches `/v1/responses` on a
+  loopback HTTP server standing in for the gateway, and a chat model's reaches
+  `/v1/chat/completions`.
+
+Skipped, with the reason, where node/npm, the registry or Linux x64 are missing.
+`OCLINT_SKIP_OPENCODE=1` skips it on purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tarfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, corpus_manifest
+from lintkit import lint_text
+
+PACKAGE = "opencode-linux-x64@1.18.33"
+SHA256 = "149a676b59224b196626abda2fdbd34c8329ac326b57c4891ba3de446f3ca3c1"
+SYNTAX = {"OC101", "OC102", "OC104"}
+OCLINT = str(Path(sys.executable).with_name("oclint"))
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "oclint-tests"
+
+
+@pytest.fixture(scope="module")
+def opencode() -> str:
+    if os.environ.get("OCLINT_SKIP_OPENCODE"):
+        pytest.skip("OCLINT_SKIP_OPENCODE is set")
+    if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
+        pytest.skip(f"{PACKAGE} runs on Linux x64 only, not {platform.system()} {platform.machine()}")
+    if shutil.which("npm") is None:
+        pytest.skip("npm is not installed: cannot fetch OpenCode")
+    folder = cache_dir() / "opencode-1.18.33"
+    binary = folder / "package" / "bin" / "opencode"
+    if not binary.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        packed = subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=folder, capture_output=True,
+                                text=True, timeout=300)
+        tarball = folder / "opencode-linux-x64-1.18.33.tgz"
+        if packed.returncode != 0 or not tarball.exists():
+            pytest.skip(f"npm pack {PACKAGE} failed (registry unreachable?): {packed.stderr.strip()[-200:]}")
+        digest = hashlib.sha256(tarball.read_bytes()).hexdigest()
+        if digest != SHA256:
+            tarball.unlink()
+            pytest.fail(f"{PACKAGE} has sha256 {digest}, expected {SHA256}")
+        with tarfile.open(tarball) as archive:
+            archive.extractall(folder, filter="data")
+        tarball.unlink()
+        binary.chmod(0o755)
+    return str(binary)
+
+
+def isolated_env(home: Path) -> dict:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "NO_COLOR": "1",
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local" / "share"),
+           "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local" / "state"),
+           "OPENCODE_DISABLE_AUTOUPDATE": "1", "OPENCODE_DISABLE_MODELS_FETCH": "1"}
+    return env
+
+
+def opencode_refuses_syntax(binary: str, text: bytes, workdir: Path) -> bool:
+    """Whether OpenCode, with this as its only project config, says it is not valid JSON(C)."""
+    workdir.mkdir(parents=True)
+    (workdir / "home").mkdir()
+    project = workdir / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (project / "opencode.json").write_bytes(text)
+    proc = subprocess.run([binary, "debug", "config"], cwd=project, env=isolated_env(workdir / "home"),
+                          capture_output=True, timeout=120)
+    return b"is not valid JSON(C)" in proc.stdout + proc.stderr
+
+
+def oclint_says_syntax(text: bytes) -> bool:
+    return bool({d.code for d in lint_text(text, ["OC1"])} & SYNTAX)
+
+
+def mutants(count: int = 24) -> list[bytes]:
+    """Syntax mutants of corpus files: a comma, quote, brace or colon deleted or doubled."""
+    rng = random.Random(1833)
+    rows = [r for r in corpus_manifest() if r["opencode_loads"] == "loads"]
+    out = []
+    while len(out) < count and rows:
+        text = (CORPUS / rng.choice(rows)["file"]).read_bytes()
+        spots = [i for i, c in enumerate(text) if c in b',:{}"[]']
+        if not spots:
+            continue
+        i = rng.choice(spots)
+        out.append(text[:i] + text[i + 1:] if rng.random() < 0.5 else text[:i] + text[i:i + 1] + text[i:])
+    return out
+
+
+def test_syntax_verdicts_match_opencode(opencode, tmp_path):
+    cases = [(r["file"], (CORPUS / r["file"]).read_bytes()) for r in corpus_manifest()]
+    cases += [(f"mutant-{i}", text) for i, text in enumerate(mutants())]
+    if not cases:
+        pytest.skip("../shared/corpus is not beside the checkout")
+
+    def verdict(case):
+        name, text = case
+        return name, opencode_refuses_syntax(opencode, text, tmp_path / name), oclint_says_syntax(text)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(verdict, cases))
+    disagreements = [(name, theirs, ours) for name, theirs, ours in results if theirs != ours]
+    assert disagreements == []
+    assert sum(theirs for _, theirs, _ in results) >= 4       # the corpus' own syntax failures
+
+
+class Gateway(http.server.BaseHTTPRequestHandler):
+    """Stands in for the gateway on 127.0.0.1: logs request paths, answers with an error."""
+
+    paths: list[str] = []
+
+    def do_POST(self):
+        Gateway.paths.append(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = json.dumps({"error": {"message": "stand-in gateway", "type": "invalid_request_error"}}).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        home = tmp_path / "home"
+        home.mkdir()
+        project = tmp_path / "project"
+        project.mkdir()
+        subprocess.run(["git", "init", "-q", str(project)], check=True)
+        config = project / "opencode.json"
+        config.write_text(json.dumps({
+            "$schema": "https://opencode.ai/config.json",
+            "provider": {"mixroute": {
+                "name": "mixroute", "npm": "@ai-sdk/openai-compatible",
+                "options": {"baseURL": f"http://127.0.0.1:{server.server_port}/v1", "apiKey": "{env:MIXROUTE_API_KEY}"},
+                "models": {"gpt-5.1-codex": {"name": "gpt-5.1-codex", "apiCompatibility": "responses"},
+                           "gpt-4o": {"name": "gpt-4o"}}}},
+        }, indent=2))
+        fixed = subprocess.run([OCLINT, "--fix", "--select", "MR103", str(config)], capture_output=True, text=True)
+        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+        assert '"npm": "@ai-sdk/openai"' in config.read_text()
+        env = {**isolated_env(home), "MIXROUTE_API_KEY": "sk-test-0000000000000000"}
+        for model, expected in [("gpt-5.1-codex", "/v1/responses"), ("gpt-4o", "/v1/chat/completions")]:
+            Gateway.paths = []
+            try:
+                subprocess.run([opencode, "run", "-m", f"mixroute/{model}", "hi"], cwd=project, env=env,
+                               capture_output=True, timeout=90)
+            except subprocess.TimeoutExpired:
+                pass
+            assert expected in Gateway.paths, (model, Gateway.paths)
+    finally:
+        server.shutdown()
+        server.server_close()
