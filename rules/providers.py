@@ -3,9 +3,11 @@ a model's wire id, the API a model is routed to, and where model references are 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import lru_cache
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -188,33 +190,50 @@ def _netloc(url: str) -> str:
         return ""
 
 
-def _patterns(options, key: str, data_key: str) -> list:
-    return list(load("models")[data_key]) + option_list(options, key)
+def _entries(options, key: str, data_key: str, default: str) -> tuple[tuple[str, str], ...]:
+    """(lower-case pattern, severity) pairs in order: the bundled data, then the settings'
+    entries (a pattern or ``{pattern, severity}``; anything else is skipped)."""
+    extra = option_list(options, key)
+    return _entries_of(data_key, default, json.dumps(extra, default=str) if extra else "[]")
 
 
-def _candidates(wire_id: str) -> tuple[str, ...]:
+@lru_cache(maxsize=64)
+def _entries_of(data_key: str, default: str, extra: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for entry in [*load("models")[data_key], *json.loads(extra)]:
+        pattern, severity = (entry.get("pattern"), entry.get("severity", default)) if isinstance(entry, dict) \
+            else (entry, default)
+        if isinstance(pattern, str) and pattern:
+            out.append((pattern.lower(), severity if severity in SEVERITIES else default))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _matcher(entries: tuple[tuple[str, str], ...]):
+    """One regex for a pattern list, a group per entry, so a match names the first entry
+    that fits: the cost of a lookup stays flat as models multiply."""
+    if not entries:
+        return None
+    return re.compile("|".join(f"({translate(pattern)})" for pattern, _ in entries))
+
+
+def _first_match(wire_id: str, entries) -> str | None:
+    matcher = _matcher(entries)
+    if matcher is None:
+        return None
     wid = wire_id.lower()
-    return (wid, wid.rsplit("/", 1)[-1])
+    found = [m.lastindex for m in (matcher.match(wid), matcher.match(wid.rsplit("/", 1)[-1])) if m]
+    return entries[min(found) - 1][1] if found else None
 
 
 def responses_only(wire_id: str, options) -> str | None:
     """The severity ("error"/"warning"/"info") when the model is served through Responses
-    only. Settings entries are a pattern, or ``{pattern, severity}``."""
-    for entry in _patterns(options, "responses-only-models", "responses_only"):
-        if isinstance(entry, dict):
-            pattern, severity = entry.get("pattern"), entry.get("severity", "error")
-        else:
-            pattern, severity = entry, "error"
-        if not isinstance(pattern, str) or not pattern:
-            continue
-        if any(fnmatchcase(c, pattern.lower()) for c in _candidates(wire_id)):
-            return severity if severity in SEVERITIES else "error"
-    return None
+    only; the first pattern that fits the wire id (or its last `/` part) decides."""
+    return _first_match(wire_id, _entries(options, "responses-only-models", "responses_only", "error"))
 
 
 def chat_only(wire_id: str, options) -> bool:
-    return any(fnmatchcase(c, p.lower()) for p in _patterns(options, "chat-only-models", "chat_only")
-               if isinstance(p, str) and p for c in _candidates(wire_id))
+    return _first_match(wire_id, _entries(options, "chat-only-models", "chat_only", "error")) is not None
 
 
 def discovers_models(entry) -> bool:

@@ -130,6 +130,22 @@ def validator(options) -> Any:
 # -- validation ------------------------------------------------------------------------
 
 
+def _proven_valid(value, options) -> bool:
+    """Whether the quick check proves the document valid, so jsonschema (slow to import,
+    slower to run) is needed only to explain errors. A named schema is always checked by
+    jsonschema first, so a broken one is still reported."""
+    source = options.get("schema")
+    key = "quick:" + (source or "")
+    if key not in _LOADED:
+        from linter.quickschema import compile_schema
+
+        if source:
+            validator(options)
+        _LOADED[key] = compile_schema(load(source))
+    check = _LOADED[key]
+    return check is not None and check(value)
+
+
 def findings(ctx) -> list[Finding]:
     """Every schema finding for ``ctx.doc``, computed once per document and run."""
     key = ("schema-findings", id(ctx.doc))
@@ -137,7 +153,7 @@ def findings(ctx) -> list[Finding]:
     if key not in cache:
         root = ctx.root
         out: list[Finding] = []
-        if root is not None:
+        if root is not None and not _proven_valid(ctx.doc.value, ctx.options):
             for error in validator(ctx.options).iter_errors(ctx.doc.value):
                 out.extend(_classify(error, root))
         cache[key] = _dedupe(out)
