@@ -17,6 +17,7 @@ input can exhaust the stack.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -43,6 +44,29 @@ _WHITESPACE = re.compile(r"[ \t\r\n]+")
 _SIMPLE_STRING = re.compile(r'"([^"\\\x00-\x1f]*)"')
 _LINE_REST = re.compile(r"[^\r\n]*")
 _WORD = re.compile(r'[^ \t\r\n{}\[\]":,/]+')
+# The common tokens in one match, after whitespace. Numbers and literals only as a whole
+# word, as the scanner reads words; `{` only when it does not open a placeholder; strings
+# without `\u` escapes or control characters. The scanner's fast path and ``_well_formed``
+# both read through it; anything else goes the long way.
+_END_OF_WORD = r"""(?![^ \t\r\n{}\[\]":,/])"""
+_TOKEN = re.compile(r"""[ \t\r\n]*(?:
+    "([^"\\\x00-\x1f]*)"
+  | (\{)(?!(?:env|file):[^}]+\})
+  | (\[)
+  | (,)
+  | (:)
+  | ([}\]])
+  | (-?(?:0|[1-9][0-9]*)) ((?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)""" + _END_OF_WORD + r"""
+  | (true|false|null)""" + _END_OF_WORD + r"""
+  | (//[^\r\n]*|/\*.*?\*/)
+  | ("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt])*")
+  | (\Z)
+)""", re.X | re.S)
+(_T_STRING, _T_OPEN_BRACE, _T_OPEN_BRACKET, _T_COMMA, _T_COLON, _T_CLOSE, _T_INT, _T_NUMBER, _T_WORD,
+ _T_COMMENT, _T_ESCAPED, _T_END) = range(1, 13)
+_T_KINDS = {_T_OPEN_BRACE: OPEN_BRACE, _T_OPEN_BRACKET: OPEN_BRACKET, _T_COMMA: COMMA, _T_COLON: COLON}
+_KEYWORDS = {"true": TRUE, "false": FALSE, "null": NULL}
+_WORD_NODES = {"true": ("boolean", True), "false": ("boolean", False), "null": ("null", None)}
 
 
 @dataclass(slots=True)
@@ -169,6 +193,22 @@ class _Scanner:
     def scan(self) -> int | str:
         """The next token, or the name of a trivia ("ws", "comment"). Sets the fields."""
         text, pos = self.text, self.pos
+        m = _TOKEN.match(text, pos)
+        group = m.lastindex if m is not None else None
+        if group is not None and group <= _T_WORD:     # the fast path: most tokens of most files
+            self.error = self.json5 = None
+            self.pos = end = m.end()
+            if group == _T_STRING:
+                self.start, self.value, self.kind = m.start(1) - 1, m.group(1), STRING
+            elif group == _T_NUMBER:
+                self.start, self.kind = m.start(_T_INT), NUMBER
+                self.value = float(text[self.start:end]) if m.start(_T_NUMBER) < end else int(m.group(_T_INT))
+            elif group == _T_WORD:
+                self.start, self.value, self.kind = m.start(_T_WORD), None, _KEYWORDS[m.group(_T_WORD)]
+            else:
+                self.start, self.value = end - 1, None
+                self.kind = _T_KINDS.get(group) or _PUNCT[text[end - 1]]
+            return self.kind
         if pos < len(text) and text[pos] in " \t\r\n":      # whitespace is skipped right here
             pos = self.pos = _WHITESPACE.match(text, pos).end()
         self.start, self.value, self.error, self.json5 = pos, None, None, None
@@ -551,9 +591,101 @@ class _Parser:
 
 def parse(text: str) -> Parse:
     """Parse JSONC text (without its BOM). Never raises on any input."""
+    well_formed = _well_formed(text)
+    if well_formed is not None:
+        return well_formed
     parser = _Parser(text)
     root = parser.parse()
     return Parse(root, parser.errors, parser.json5, parser.comments)
+
+
+def _well_formed(text: str) -> Parse | None:
+    """The parse of a text without errors, JSON5 or placeholders, in one tight loop over
+    ``_TOKEN``; None as soon as anything needs the parser above, which then starts over.
+    The tests hold the two to the same trees, spans and comments."""
+    comments: list[tuple[int, int]] = []
+    match = _TOKEN.match
+    pos, stack, root, top, parent = 0, [], None, None, None
+    # what may come next: a value, a key or `}`, a `,` or the close, a `:`, a value or `]`, the end
+    VALUE, KEY_OR_CLOSE, COMMA_OR_CLOSE, COLON_, VALUE_OR_CLOSE, END = range(6)
+    state = VALUE
+    while True:
+        m = match(text, pos)
+        if m is None:
+            return None
+        g = m.lastindex
+        pos = m.end()
+        if g == _T_COMMENT:
+            comments.append((m.start(g), pos))
+            continue
+        if state == COLON_:
+            if g != _T_COLON:
+                return None
+            state = VALUE
+            continue
+        if state == COMMA_OR_CLOSE:
+            if g == _T_COMMA:
+                if top.kind == "object":
+                    top.children[-1].comma = pos - 1
+                    state = KEY_OR_CLOSE
+                else:
+                    state = VALUE_OR_CLOSE
+                continue
+            if g != _T_CLOSE or (text[pos - 1] == "}") != (top.kind == "object"):
+                return None
+        elif state == KEY_OR_CLOSE:
+            if g == _T_STRING or g == _T_ESCAPED:
+                key = m.group(g) if g == _T_STRING else json.loads(m.group(g))
+                parent = Member(key, m.start(g) - (g == _T_STRING), pos, None, top)
+                top.children.append(parent)
+                state = COLON_
+                continue
+            if g != _T_CLOSE or text[pos - 1] != "}":
+                return None
+        elif state == END:
+            return Parse(root, [], [], comments) if g == _T_END else None
+        elif state == VALUE_OR_CLOSE and g == _T_CLOSE and text[pos - 1] == "]":
+            pass
+        else:       # a value
+            if state == VALUE_OR_CLOSE:
+                parent = top
+            if g == _T_STRING:
+                node = Node("string", m.start(g) - 1, pos, m.group(g), parent=parent)
+            elif g == _T_NUMBER:
+                start = m.start(_T_INT)
+                number = float(text[start:pos]) if m.start(g) < pos else int(m.group(_T_INT))
+                node = Node("number", start, pos, number, parent=parent)
+            elif g == _T_WORD:
+                kind, value = _WORD_NODES[m.group(g)]
+                node = Node(kind, m.start(g), pos, value, parent=parent)
+            elif g == _T_ESCAPED:
+                node = Node("string", m.start(g), pos, json.loads(m.group(g)), parent=parent)
+            elif (g == _T_OPEN_BRACE or g == _T_OPEN_BRACKET) and len(stack) < MAX_DEPTH:
+                node = Node("object" if g == _T_OPEN_BRACE else "array", pos - 1, pos - 1,
+                            {} if g == _T_OPEN_BRACE else None, parent=parent)
+            else:
+                return None
+            if parent is None:
+                root = node
+            elif parent is top:
+                top.children.append(node)
+            else:
+                parent.value = node
+            if g == _T_OPEN_BRACE or g == _T_OPEN_BRACKET:
+                stack.append(node)
+                top = node
+                state = KEY_OR_CLOSE if g == _T_OPEN_BRACE else VALUE_OR_CLOSE
+            else:
+                state = COMMA_OR_CLOSE if stack else END
+            continue
+        # a close that fits the open container
+        top.end = pos
+        stack.pop()
+        if stack:
+            top = stack[-1]
+            state = COMMA_OR_CLOSE
+        else:
+            state = END
 
 
 def walk(root: Node | None) -> Iterator[Node]:

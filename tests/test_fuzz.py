@@ -10,7 +10,8 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from linter import edits, engine, files
-from linter.jsonc import parse
+from conftest import CORPUS
+from linter.jsonc import Parse, _Parser, _well_formed, parse
 from linter.registry import REGISTRY, select
 from lintkit import make_run
 from strategies import OBJECTS, jsonc
@@ -133,3 +134,41 @@ def test_arbitrary_bytes(data):
     doc = files.decode("opencode.json", data)
     for d in lint(doc, make_run({}, [doc])):
         assert d.line >= 1 and d.column >= 1
+
+
+def everything(parsed) -> tuple:
+    """All a parse says, as plain data: the tree with every span, errors, JSON5, comments."""
+    def node(n):
+        if n is None:
+            return None
+        if n.kind == "object":
+            inside = [(m.key, m.key_start, m.key_end, m.comma, m.parent is n, node(m.value)) for m in n.children]
+        elif n.kind == "array":
+            inside = [node(c) for c in n.children]
+        else:
+            inside = (n.value, type(n.value).__name__)
+        return n.kind, n.start, n.end, inside
+
+    return node(parsed.root), parsed.errors, parsed.json5, parsed.comments
+
+
+def full_parse(text):
+    parser = _Parser(text)
+    root = parser.parse()
+    return Parse(root, parser.errors, parser.json5, parser.comments)
+
+
+@FUZZ
+@given(st.one_of(jsonc(value=OBJECTS), jsonc(value=PROVIDERS)).map(lambda case: case[0]) | mutated()
+       | st.text(alphabet='{}[]:,"\\/*\n 0123456789.-eEtrufalsn', max_size=30))
+def test_the_well_formed_fast_path_reads_as_the_parser_does(text):
+    fast = _well_formed(text)
+    if fast is not None:
+        assert everything(fast) == everything(full_parse(text))
+
+
+def test_the_fast_path_reads_most_of_the_corpus():
+    texts = [p.read_text(encoding="utf-8").lstrip("\ufeff") for p in sorted(CORPUS.glob("*.json*"))]
+    fast = [t for t in texts if _well_formed(t) is not None]
+    assert all(everything(_well_formed(t)) == everything(full_parse(t)) for t in fast)
+    assert len(fast) >= 0.9 * len(texts) > 0
