@@ -7,7 +7,6 @@ free of it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -203,6 +202,8 @@ def _fixes_applied(report: output.Report) -> str:
 
 
 def _diff(before: Document, after: Document) -> str:
+    import difflib
+
     lines = difflib.unified_diff(before.text.splitlines(keepends=True),
                                  after.text.splitlines(keepends=True),
                                  fromfile=before.path, tofile=before.path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 from linter.source import Document
 
@@ -80,6 +79,8 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
             with open(target, "rb") as handle:
                 if handle.read() != expected:
                     raise FileError(f"{path}: changed on disk since it was read; not overwritten")
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".oclint-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

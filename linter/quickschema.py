@@ -91,7 +91,11 @@ class _Compiler:
         elif len(checks) == 1:
             fn = checks[0]
         else:
-            fn = lambda v: all(c(v) for c in checks)
+            def fn(v, checks=tuple(checks)):
+                for check in checks:
+                    if not check(v):
+                        return False
+                return True
         slot.append(fn)
         self.done[id(schema)] = fn
         return fn
@@ -126,7 +130,15 @@ class _Compiler:
             return lambda v: not isinstance(v, dict) or all(k in v for k in value)
         if key == "properties":
             props = {k: c(s) for k, s in value.items()}
-            return lambda v: not isinstance(v, dict) or all(props[k](x) for k, x in v.items() if k in props)
+
+            def properties(v):
+                if isinstance(v, dict):
+                    for k, x in v.items():
+                        check = props.get(k)
+                        if check is not None and not check(x):
+                            return False
+                return True
+            return properties
         if key == "patternProperties":
             pats = [(re.compile(p), c(s)) for p, s in value.items()]
             return lambda v: not isinstance(v, dict) or all(
@@ -135,8 +147,14 @@ class _Compiler:
             known = set(schema.get("properties", {}))
             pats = [re.compile(p) for p in schema.get("patternProperties", {})]
             extra = c(value)
-            return lambda v: not isinstance(v, dict) or all(
-                extra(x) for k, x in v.items() if k not in known and not any(p.search(k) for p in pats))
+
+            def additional(v):
+                if isinstance(v, dict):
+                    for k, x in v.items():
+                        if k not in known and not any(p.search(k) for p in pats) and not extra(x):
+                            return False
+                return True
+            return additional
         if key == "propertyNames":
             names = c(value)
             return lambda v: not isinstance(v, dict) or all(names(k) for k in v)

@@ -11,7 +11,6 @@ selector decides, and ``--ignore`` wins a tie.
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -72,6 +71,8 @@ def check_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
     for selector in selectors:
         if not any(_specificity(selector, r) for r in rules):
             known = [r.code for r in rules] + [r.name for r in rules]
+            import difflib
+
             close = difflib.get_close_matches(selector, known, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             raise SelectorError(f"unknown rule selector `{selector}`{hint}")

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from linter.jsonc import Parse, parse
+from linter.jsonc import Parse, parse, walk
 
 
 @dataclass(eq=False)
@@ -26,6 +26,11 @@ class Document:
     @property
     def root(self):
         return self.parse.root
+
+    @cached_property
+    def nodes(self) -> list:
+        """Every node, in document order (``walk`` once, for every rule that needs them all)."""
+        return list(walk(self.root))
 
     @cached_property
     def value(self):

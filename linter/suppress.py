@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Edit
-from linter.jsonc import walk
 from linter.source import Document
 
 PATTERN = re.compile(r"oclint:\s*(ignore|file-ignore)\[([^\]]*)\](?:\s*--\s*(.*?))?\s*(?:\*/)?\s*$")
@@ -61,7 +60,7 @@ def _scope(doc: Document, start: int, end: int) -> tuple[int, int]:
         return line_start, len(text) if line_end < 0 else line_end
     # alone on its line: the next member (or value) after the comment
     following = None
-    for node in walk(doc.root):
+    for node in doc.nodes:
         candidates = [m for m in node.members()] if node.kind == "object" else []
         for item in [node, *candidates]:
             if item.start >= end and (following is None or item.start < following.start):

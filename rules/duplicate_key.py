@@ -1,6 +1,5 @@
 from linter import edits
 from linter.diagnostics import Applicability, Fix
-from linter.jsonc import walk
 from linter.registry import rule
 
 
@@ -30,8 +29,8 @@ def check(ctx):
     may have meant to keep is the one removed.
     """
     doc = ctx.doc
-    for node in walk(ctx.root):
-        if node.kind != "object":
+    for node in doc.nodes:
+        if node.kind != "object" or len({m.key for m in node.children}) == len(node.children):
             continue
         last = {}
         for member in node.members():

@@ -1,7 +1,7 @@
 import re
 
 from linter.diagnostics import Applicability, Edit, Fix
-from linter.jsonc import Member, walk
+from linter.jsonc import Member
 from linter.registry import rule
 
 # `${VAR}`; `{env: VAR}` / `{ENV:VAR}` / `{Env:VAR}` (spaces or wrong case); a whole value `$VAR`
@@ -37,8 +37,8 @@ def check(ctx):
     Safe: the variable OpenCode reads is the one the text names.
     """
     doc = ctx.doc
-    for node in walk(ctx.root):
-        if node.kind != "string":
+    for node in doc.nodes:
+        if node.kind != "string" or ("$" not in node.value and "{" not in node.value):
             continue
         key = _owning_key(node)
         if key in _TEMPLATE_KEYS:

@@ -7,9 +7,9 @@ parsed again, and an unwritable cache only costs time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ def cache_dir() -> Path:
 def load(name: str) -> Any:
     """The parsed content of ``<name>.yaml`` in this folder."""
     raw = (HERE / f"{name}.yaml").read_bytes()
-    cached = cache_dir() / f"data-{name}-{hashlib.sha256(raw).hexdigest()[:20]}.json"
+    # keyed by the content (CRC-32 and length: a cache key, not a security check)
+    cached = cache_dir() / f"data-{name}-{zlib.crc32(raw):08x}-{len(raw)}.json"
     try:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
