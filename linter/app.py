@@ -174,7 +174,7 @@ def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: se
     terminal = options.output_format in ("full", "concise")
     if options.output_file:
         try:
-            with open(options.output_file, "w", encoding="utf-8") as handle:
+            with open(options.output_file, "w", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(redact(text, secrets))
         except OSError as exc:
             raise files.FileError(f"{options.output_file}: cannot write: {exc.strerror}") from None

@@ -37,6 +37,9 @@ def main():
     # a run is short and builds trees (nodes point at their parents) that live until it
     # ends: the cycle collector would only rescan them, at up to half the time of a big file
     gc.disable()
+    for stream in (sys.stdout, sys.stderr):     # a lone surrogate in a value prints as `\ud800`
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()
@@ -217,6 +220,11 @@ def _run(work) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except Exception as exc:    # a bug: one line, exit 2; OCLINT_DEBUG=1 shows the traceback
+        if os.environ.get("OCLINT_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it, with OCLINT_DEBUG=1 "
+              "for the traceback")
     sys.exit(code)
 
 

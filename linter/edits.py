@@ -7,11 +7,10 @@ trailing-comma habit is kept. ``apply`` refuses overlapping edits instead of mer
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable
 
 from linter.diagnostics import Edit
-from linter.jsonc import Member, Node
+from linter.jsonc import Member, Node, dumps
 from linter.source import Document
 
 
@@ -95,11 +94,11 @@ def uses_trailing_commas(obj: Node) -> bool:
 def dump(value: Any, doc: Document, indent: str, inline: bool = False) -> str:
     """JSON text for ``value``, indented as the file is when it spans lines."""
     if inline or not isinstance(value, (dict, list)) or not value:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return dumps(value, separators=(", ", ": "))
     unit, eol = indent_unit(doc), doc.eol
     inner = indent + unit
     if isinstance(value, dict):
-        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {dump(v, doc, inner)}"
+        items = [f"{inner}{dumps(k)}: {dump(v, doc, inner)}"
                  for k, v in value.items()]
         return "{" + eol + ("," + eol).join(items) + eol + indent + "}"
     items = [inner + dump(v, doc, inner) for v in value]
@@ -125,7 +124,7 @@ def replace_raw(node: Node | Member, content: str) -> Edit:
 
 
 def rename_key(member: Member, new_key: str) -> Edit:
-    return Edit(member.key_start, member.key_end, json.dumps(new_key, ensure_ascii=False))
+    return Edit(member.key_start, member.key_end, dumps(new_key))
 
 
 def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
@@ -206,7 +205,7 @@ def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
     """Insert several members together, in the given order (see ``insert_member``)."""
     text = doc.text
     members = list(obj.members())
-    keys = [json.dumps(key, ensure_ascii=False) for key, _ in items]
+    keys = [dumps(key) for key, _ in items]
     if is_inline(doc, obj):
         body = ", ".join(f"{k}: {dump(v, doc, '', inline=True)}" for k, (_, v) in zip(keys, items))
         if not members:

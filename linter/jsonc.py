@@ -43,6 +43,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 _SIMPLE_STRING = re.compile(r'"([^"\\\x00-\x1f]*)"')
 _LINE_REST = re.compile(r"[^\r\n]*")
+_LOW_SURROGATE = re.compile(r"\\u(d[c-f][0-9a-f]{2})", re.I)
 _WORD = re.compile(r'[^ \t\r\n{}\[\]":,/]+')
 # The common tokens in one match, after whitespace. Numbers and literals only as a whole
 # word, as the scanner reads words; `{` only when it does not open a placeholder; strings
@@ -339,6 +340,10 @@ class _Scanner:
                     if len(hexa) == 4 and all(c in "0123456789abcdefABCDEF" for c in hexa):
                         parts.append(chr(int(hexa, 16)))
                         i += 4
+                        low = _LOW_SURROGATE.match(text, i)
+                        if 0xD800 <= ord(parts[-1]) <= 0xDBFF and low:    # a pair: one character
+                            parts[-1] = chr(0x10000 + ((ord(parts[-1]) - 0xD800) << 10) + int(low.group(1), 16) - 0xDC00)
+                            i = low.end()
                     else:
                         self.error = "InvalidUnicode"
                 elif quote == "'" and esc in _JSON5_ESCAPES:
@@ -388,9 +393,17 @@ def _to_number(word: str):
         return float(word)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(value: Any, **options) -> str:
+    """JSON text for ``value``, non-ASCII kept as written, except a lone surrogate (which a
+    `\\ud800` escape can put in a string): that stays an escape, so the text encodes."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, **options))
+
+
 def _json_string(value: str) -> str:
-    import json
-    return json.dumps(value, ensure_ascii=False)
+    return dumps(value)
 
 
 class _Parser:

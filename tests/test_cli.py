@@ -227,3 +227,20 @@ def test_no_path_and_no_config_found_says_so(isolated_env, tmp_path, monkeypatch
     result = oclint(env={"HOME": str(isolated_env)})
     assert result.exit_code == 0
     assert "no OpenCode config files found" in result.stderr
+
+
+def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path, monkeypatch):
+    f = tmp_path / "opencode.json"
+    f.write_text("{}")
+    import linter.app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule exploded")
+    monkeypatch.setattr(linter.app, "check", broken)
+    result = oclint(str(f))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.strip().splitlines() == [
+        "oclint: error: internal error (RuntimeError: rule exploded); please report it, with OCLINT_DEBUG=1 "
+        "for the traceback"]
+    result = oclint(str(f), env={"OCLINT_DEBUG": "1"})
+    assert isinstance(result.exception, RuntimeError)

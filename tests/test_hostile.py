@@ -98,3 +98,27 @@ def test_file_without_read_permission(tmp_path):
     f.chmod(0)
     status, out = oclint(str(f))
     assert status == 2 and "permission denied" in error_line(out)
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab"])
+def test_lone_surrogate_escapes_print_in_every_format(tmp_path, fmt):
+    f = tmp_path / "opencode.json"
+    f.write_text('{\n  "share": "\\ud800",\n  "model": "x\\ud83d\\ude00/y"\n}\n')
+    proc = subprocess.run([OCLINT, "--isolated", "--output-format", fmt, str(f)], capture_output=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+    out = proc.stdout.decode("utf-8")           # valid UTF-8: the lone surrogate is written as an escape
+    assert proc.returncode == 1 and "Traceback" not in out + proc.stderr.decode("utf-8", "replace")
+    assert "OC203" in out and "ud800" in out and "\ud800" not in out
+    assert "x\U0001F600" in out or "x\\ud83d\\ude00" in out.replace("\\\\", "\\")
+    report = tmp_path / "report.txt"
+    proc = subprocess.run([OCLINT, "--isolated", "--output-format", fmt, "-o", str(report), str(f)],
+                          capture_output=True)
+    assert proc.returncode == 1 and "OC203" in report.read_text(encoding="utf-8")
+
+
+def test_fixes_never_write_a_raw_surrogate(tmp_path):
+    f = tmp_path / "opencode.json"
+    f.write_text("{'a': '\\ud800', 'b': '\\ud83d\\ude00'}\n")
+    status, out = oclint("--isolated", "--fix", "--select", "OC102", str(f))
+    assert status == 0, out
+    assert f.read_text(encoding="utf-8") == '{"a": "\\ud800", "b": "\U0001F600"}\n'

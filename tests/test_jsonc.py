@@ -134,3 +134,10 @@ def test_json5_number_only_as_a_whole_token():
     # `.9` glued to `1.9` is jsonc-parser's InvalidSymbol, not a JSON5 number to "fix"
     p = parse("[-1.9.9087e+24]")
     assert p.json5 == [] and [e.name for e in p.errors] == ["InvalidSymbol"]
+
+
+def test_surrogate_escapes_read_as_javascript_reads_them():
+    pair, lone, reversed_pair = (parse(t).root.value for t in ['"\\ud83d\\ude00"', '"\\ud800x"', '"\\ude00\\ud83d"'])
+    assert pair == "\U0001F600"
+    assert lone == "\ud800x"
+    assert reversed_pair == "\ude00\ud83d"      # not a pair: two lone surrogates, as in JavaScript

@@ -16,7 +16,7 @@ def _fingerprint(d, doc, seen: dict) -> str:
     repeats of the same finding in a file are numbered so each stays distinct."""
     base = "\0".join((d.path, d.code, d.message, doc.text[d.start:d.end]))
     seen[base] = seen.get(base, 0) + 1
-    return hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def render(report: Report) -> str:
