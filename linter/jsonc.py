@@ -203,7 +203,7 @@ class _Scanner:
                 self.start, self.value, self.kind = m.start(1) - 1, m.group(1), STRING
             elif group == _T_NUMBER:
                 self.start, self.kind = m.start(_T_INT), NUMBER
-                self.value = float(text[self.start:end]) if m.start(_T_NUMBER) < end else int(m.group(_T_INT))
+                self.value = float(text[self.start:end]) if m.start(_T_NUMBER) < end else _to_number(m.group(_T_INT))
             elif group == _T_WORD:
                 self.start, self.value, self.kind = m.start(_T_WORD), None, _KEYWORDS[m.group(_T_WORD)]
             else:
@@ -297,7 +297,10 @@ class _Scanner:
         sign = "-" if word.startswith("-") else ""
         body = word.lstrip("+-")
         if body[:2] in ("0x", "0X"):
-            value, what, replacement = int(body, 16), "hexadecimal number", str(int(body, 16))
+            value, what = int(body, 16), "hexadecimal number"
+            replacement = _decimal(value)
+            if replacement is None:     # too long to write in decimal: JavaScript reads Infinity
+                value = float("inf")
         elif body in ("Infinity", "NaN"):
             value, what, replacement = float(body.replace("inity", "")), body, None
         else:
@@ -306,7 +309,7 @@ class _Scanner:
             mantissa, e, exponent = body.partition("e") if "e" in body else body.partition("E")
             mantissa = ("0" + mantissa if mantissa.startswith(".") else mantissa).rstrip(".")
             replacement = mantissa + e + exponent
-            value = float(replacement) if "." in body or e else int(replacement)
+            value = float(replacement) if "." in body or e else _to_number(replacement)
         if replacement is not None:
             replacement = sign + replacement
         self.json5 = Json5Use(what, pos, end, replacement)
@@ -387,10 +390,20 @@ def _after_trivia(text: str, pos: int) -> str:
 
 
 def _to_number(word: str):
+    """An int, or a float when it has a fraction or exponent, or more digits than Python
+    converts (then it is as large as JavaScript reads it: Infinity)."""
     try:
         return int(word)
     except ValueError:
         return float(word)
+
+
+def _decimal(value: int) -> str | None:
+    """``value`` in decimal, or None when it has more digits than Python writes."""
+    try:
+        return str(value)
+    except ValueError:
+        return None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -666,7 +679,7 @@ def _well_formed(text: str) -> Parse | None:
                 node = Node("string", m.start(g) - 1, pos, m.group(g), parent=parent)
             elif g == _T_NUMBER:
                 start = m.start(_T_INT)
-                number = float(text[start:pos]) if m.start(g) < pos else int(m.group(_T_INT))
+                number = float(text[start:pos]) if m.start(g) < pos else _to_number(m.group(_T_INT))
                 node = Node("number", start, pos, number, parent=parent)
             elif g == _T_WORD:
                 kind, value = _WORD_NODES[m.group(g)]

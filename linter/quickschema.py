@@ -101,12 +101,20 @@ class _Compiler:
         return fn
 
     def _ref(self, ref: str):
+        """The subschema a local JSON-pointer ``$ref`` names, resolved as `referencing`
+        does (percent-decoded first, then split, empty segments kept); anything that would
+        change the base URI on the way, or an anchor, is left to jsonschema."""
         if not ref.startswith("#"):
             raise Unsupported(f"remote $ref {ref}")
+        pointer = unquote(ref[1:])
+        if pointer and not pointer.startswith("/"):
+            raise Unsupported(f"anchor $ref {ref}")
         target = self.root
-        for part in (p for p in ref[1:].split("/") if p):
-            part = unquote(part).replace("~1", "/").replace("~0", "~")
+        for part in pointer.split("/")[1:]:
+            part = part.replace("~1", "/").replace("~0", "~")
             target = target[int(part)] if isinstance(target, list) else target[part]
+            if isinstance(target, dict) and "$id" in target:
+                raise Unsupported("$ref into an embedded resource")
         return target
 
     def _keyword(self, schema: dict, key: str, value) -> Check | None:
@@ -145,13 +153,15 @@ class _Compiler:
                 f(x) for k, x in v.items() for p, f in pats if p.search(k))
         if key == "additionalProperties":
             known = set(schema.get("properties", {}))
-            pats = [re.compile(p) for p in schema.get("patternProperties", {})]
+            # as jsonschema decides what is additional: the patterns joined into one regex
+            joined = "|".join(schema.get("patternProperties", {}))
+            covered = re.compile(joined).search if joined else (lambda k: None)
             extra = c(value)
 
             def additional(v):
                 if isinstance(v, dict):
                     for k, x in v.items():
-                        if k not in known and not any(p.search(k) for p in pats) and not extra(x):
+                        if k not in known and covered(k) is None and not extra(x):
                             return False
                 return True
             return additional
@@ -192,11 +202,12 @@ def _bound(kind, size, compare) -> Callable[[Any], Check]:
     return make
 
 
+# written as jsonschema fails them (`v < minimum`, ...), so NaN passes every bound there too
 _BOUNDS = {
-    "minimum": _bound(_is_number, lambda v: v, lambda a, b: a >= b),
-    "maximum": _bound(_is_number, lambda v: v, lambda a, b: a <= b),
-    "exclusiveMinimum": _bound(_is_number, lambda v: v, lambda a, b: a > b),
-    "exclusiveMaximum": _bound(_is_number, lambda v: v, lambda a, b: a < b),
+    "minimum": _bound(_is_number, lambda v: v, lambda a, b: not a < b),
+    "maximum": _bound(_is_number, lambda v: v, lambda a, b: not a > b),
+    "exclusiveMinimum": _bound(_is_number, lambda v: v, lambda a, b: not a <= b),
+    "exclusiveMaximum": _bound(_is_number, lambda v: v, lambda a, b: not a >= b),
     "minLength": _bound(lambda v: isinstance(v, str), len, lambda a, b: a >= b),
     "maxLength": _bound(lambda v: isinstance(v, str), len, lambda a, b: a <= b),
     "minItems": _bound(lambda v: isinstance(v, list), len, lambda a, b: a >= b),

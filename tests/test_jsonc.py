@@ -141,3 +141,11 @@ def test_surrogate_escapes_read_as_javascript_reads_them():
     assert pair == "\U0001F600"
     assert lone == "\ud800x"
     assert reversed_pair == "\ude00\ud83d"      # not a pair: two lone surrogates, as in JavaScript
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, '{"x": ' + "1" * 5000 + "}", "[ " + "1" * 5000 + " x]",
+                                  '{"x": +' + "1" * 5000 + "}", '{"x": 0x' + "f" * 4000 + "}"])
+def test_numbers_longer_than_python_converts_read_as_infinity(text):
+    parsed = parse(text)                     # Python refuses int() of more than 4,300 digits
+    values = [n.value for n in walk(parsed.root) if n.kind == "number"]
+    assert values == [float("inf")]
