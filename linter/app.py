@@ -66,11 +66,42 @@ def mask(secret: str) -> str:
     return "…"
 
 
+PREFIX = 8     # this many leading characters of a long secret, or more, are masked wherever they appear
+
+
 def redact(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every secret masked: as written, as JSON and XML escape it, and any
+    cut-off start of one (a message or line truncated mid-secret)."""
     for secret in sorted(set(secrets), key=len, reverse=True):
-        if len(secret) >= 6:
-            text = text.replace(secret, mask(secret))
+        if len(secret) < 6:
+            continue
+        for spelling in sorted(_spellings(secret), key=len, reverse=True):
+            text = _mask_from_start(text, spelling, mask(secret)) if len(spelling) >= 12 \
+                else text.replace(spelling, mask(secret))
     return text
+
+
+def _spellings(secret: str) -> set[str]:
+    import json
+    from xml.sax.saxutils import escape
+
+    out = {secret}
+    for _ in range(2):      # a fix's JSON text, inside a JSON report, is escaped twice
+        out |= {json.dumps(s, ensure_ascii=ascii)[1:-1] for s in out for ascii in (False, True)}
+    return out | {escape(s, {'"': "&quot;", "'": "&apos;"}) for s in out}
+
+
+def _mask_from_start(text: str, spelling: str, masked: str) -> str:
+    """Replace each run of ``text`` that starts like ``spelling`` (at least ``PREFIX``
+    characters of it, up to all of it) with ``masked``."""
+    head, parts, i = spelling[:PREFIX], [], 0
+    while (j := text.find(head, i)) >= 0:
+        k = PREFIX
+        while k < len(spelling) and j + k < len(text) and text[j + k] == spelling[k]:
+            k += 1
+        parts += [text[i:j], masked]
+        i = j + k
+    return "".join(parts) + text[i:] if parts else text
 
 
 @dataclass

@@ -156,7 +156,7 @@ def _distinct(found: list[Secret]) -> list[Secret]:
 CREDENTIAL_KEY = re.compile(r"^(api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|client[-_]?secret|"
                             r"password|authorization)$", re.I)
 STRONG_SHAPES = re.compile(  # the lookahead lets the engine skip most positions at once
-    r"(?=[sgxAhcn])\b(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
+    r"(?=[sgxAhcn])(?<![A-Za-z])(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
     r"github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
     r"AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,}|"
     r"ctx7sk-[A-Za-z0-9-]{16,}|nvapi-[A-Za-z0-9_-]{30,})")
@@ -165,14 +165,12 @@ STRONG_SHAPES = re.compile(  # the lookahead lets the engine skip most positions
 def values(doc) -> list[str]:
     """The literal secret values of a document, for masking every output: those OC401
     reports, other credential-named values, and key-shaped tokens anywhere in the text."""
-    if doc.encoding_error:
-        return []
-    found = [s.value for s in find(doc.root)] if doc.root is not None else []
-    if doc.root is not None:
-        for node in doc.nodes:
-            member = node.parent
-            if node.kind == "string" and isinstance(member, Member) and \
-                    CREDENTIAL_KEY.match(member.key) and _literal(node.value):
-                found.append(node.value)
+    reported = find(doc.root)
+    nodes = [s.node for s in reported]
+    nodes += [node for node in doc.nodes if node.kind == "string" and isinstance(node.parent, Member)
+              and CREDENTIAL_KEY.match(node.parent.key) and _literal(node.value)]
+    found = [s.value for s in reported]
+    for node in nodes:      # the value, and its spelling in the file when escapes differ
+        found += [node.value, doc.text[node.start + 1:node.end - 1]]
     found.extend(m.group(0) for m in STRONG_SHAPES.finditer(doc.text))
     return list(dict.fromkeys(found))

@@ -139,3 +139,33 @@ def test_placeholders_and_references_are_not_secrets():
             ' "models": {"m": {}}}}, "mcp": {"m": {"type": "local", "command": ["m"],'
             ' "environment": {"API_TOKEN": "op://vault/item/token", "LOG_LEVEL": "debug-verbose-1"}}}}')
     assert lint_text(text, ["OC401"]) == []
+
+
+KEY40 = "sk-live-4f9c2a7e81b34d0c9e5f6a1b2c3d4e5f"
+
+
+@pytest.mark.parametrize("data,marker", [
+    # a file that is not UTF-8: no reliable tree, but the key is still in the text
+    (b'{\n  "provider": {"openai": {"options": {"apiKey": "' + KEY40.encode() + b'"}}},\n  "x": "caf\xe9"\n}\n',
+     "4f9c2a7e"),
+    # escapes: the value and its spelling in the file differ
+    (b'{"mcp": {"db": {"type": "local", "command": ["x"], "environment": {"DB_PASSWORD": "p4ss\\\\w0rd-Secret9"}}}}',
+     "w0rd-Secr"),
+    (b"{\"mcp\": {\"db\": {\"type\": \"local\", \"command\": [\"x\"], \"environment\": {\"DB_PASSWORD\": 'p4ss\"w0rd-Secret9'}}}}",
+     "w0rd-Secr"),
+    # messages and source lines cut short in the middle of a key
+    (b"{\"provider\": {\"openai\": {\"options\": {\"apiKey\": '" + KEY40.encode() + b"'}}}}", "4f9c2a7e"),
+    (b'{"provider": {"openai": {"options": {"apiKey": `' + KEY40.encode() + b'`}}}}', "4f9c2a7e"),
+    (b'{"provider": {"openai": {"options": {"apiKey": 0' + KEY40.encode() + b'}}}}', "4f9c2a7e"),
+    (b'{"description": "' + b"x" * 130 + b'", "provider": {"openai": {"options": {"apiKey": "' + KEY40.encode()
+     + b'"}}}}', "4f9c2a7e"),
+])
+def test_no_spelling_or_cut_of_a_secret_is_shown(tmp_path, data, marker):
+    f = tmp_path / "opencode.json"
+    f.write_bytes(data)
+    for args in [[fmt] for fmt in ("full", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab")]:
+        result = CliRunner().invoke(main, ["--isolated", str(f), "--output-format", *args, "--color", "never"])
+        assert result.exit_code in (0, 1), result.output
+        assert marker not in result.output, (args, result.output)
+    diff = CliRunner().invoke(main, ["--isolated", str(f), "--diff", "--unsafe-fixes"])
+    assert marker not in diff.output
