@@ -25,6 +25,7 @@ class Suppression:
     selectors: list[str]
     comment: tuple[int, int]        # the comment's span
     list_span: tuple[int, int]      # the span of the text between the brackets
+    directive: tuple[int, int]      # `oclint: ignore[...] -- reason` inside the comment
     reason: str | None
     scope: tuple[int, int] | None   # offsets covered (None: the whole file)
     used: set = field(default_factory=set)
@@ -43,11 +44,13 @@ def find(doc: Document) -> list[Suppression]:
             continue
         selectors = [s.strip() for s in match.group(2).split(",") if s.strip()]
         list_span = (start + match.start(2), start + match.end(2))
+        directive = (start + match.start(), start + (match.end(3) if match.group(3) is not None else match.end(2) + 1))
         if match.group(1) == "file-ignore":
             scope = None
         else:
             scope = _scope(doc, start, end)
-        out.append(Suppression(match.group(1), selectors, (start, end), list_span, match.group(3), scope))
+        out.append(Suppression(match.group(1), selectors, (start, end), list_span, directive, match.group(3),
+                               scope))
     return out
 
 
@@ -92,12 +95,19 @@ def apply(doc: Document, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic
 
 
 def removal(doc: Document, s: Suppression, unused: list[str]) -> tuple[Edit, ...]:
-    """Edits that drop the ``unused`` selectors: the whole comment when none is left."""
+    """Edits that drop the ``unused`` selectors: the directive when none is left, and the
+    whole comment when nothing else is written in it."""
     left = [sel for sel in s.selectors if sel not in unused]
     if left:
         return (Edit(s.list_span[0], s.list_span[1], ", ".join(left)),)
     text = doc.text
     start, end = s.comment
+    other = text[start + 2:s.directive[0]] + text[s.directive[1]:end]
+    if other.strip().removesuffix("*/").strip():        # the author's own words: keep them
+        cut = s.directive[0]
+        while cut > start + 2 and text[cut - 1] in " \t":
+            cut -= 1
+        return (Edit(cut, s.directive[1], ""),)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

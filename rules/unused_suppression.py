@@ -25,7 +25,8 @@ def check(ctx):
     once the URL is right, the comment goes.
 
     ## Fix safety
-    Safe: removes the comment, or only the unused codes from its list.
+    Safe: removes the comment, or only the unused codes from its list; a comment that
+    also holds your own words keeps them and loses only the `oclint:` directive.
     """
     if ctx.doc.encoding_error:
         return
