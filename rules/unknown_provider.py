@@ -45,7 +45,8 @@ def check(ctx):
                                f"`{original}`; renaming it to `{provider}` (MR101's fix) makes this reference work")
             continue
         # a configured provider may be a typo away; a built-in one only a letter away
-        close = closest(provider, configured) or [
+        # (an id with a `/` cannot be referenced at all: a reference splits at the first `/`)
+        close = closest(provider, [c for c in configured if "/" not in c]) or [
             c for c in closest(provider, sorted(p.builtin())) if distance(provider.lower(), c.lower()) <= 1]
         message = f"`{where}` uses provider `{provider}`, which is neither configured nor built in"
         fix = None
