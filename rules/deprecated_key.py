@@ -41,7 +41,10 @@ def check(ctx):
                 continue
             if where == "agent" and path[0] == "agents":
                 continue        # the V2 `agents` section is OC201's
-            fix = _fix(ctx.doc, node, member, entry)
+            # with the key given twice (OC103), fixing one copy hands the decision to the
+            # other: no fix until the duplicate is gone
+            twice = sum(m.key == member.key for m in node.members()) > 1
+            fix = None if twice else _fix(ctx.doc, node, member, entry)
             message = entry["message"]
             if fix is None and entry.get("replacement") and node.get(entry["replacement"]) is not None \
                     and entry["fix"] != "none":
