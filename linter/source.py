@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from linter.jsonc import Parse, parse, walk
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(eq=False)
@@ -61,8 +65,13 @@ class Document:
     def position_utf16(self, offset: int) -> tuple[int, int]:
         """1-based (line, column), the column counted in UTF-16 code units (SARIF, LSP)."""
         line, column = self.position(offset)
-        prefix = self.text[self.line_starts[line - 1]:offset]
-        return line, 1 + sum(2 if ord(c) > 0xFFFF else 1 for c in prefix)
+        astral = self.astral       # each character beyond U+FFFF is two units
+        return line, column + bisect_left(astral, offset) - bisect_left(astral, self.line_starts[line - 1])
+
+    @cached_property
+    def astral(self) -> list[int]:
+        """Offsets of the characters beyond U+FFFF (one scan, then a bisect per position)."""
+        return [m.start() for m in _ASTRAL.finditer(self.text)]
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 
-def distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of two neighbours as one edit (optimal string alignment)."""
+LONGEST = 64       # longer words get no suggestion: nobody types a 3,000-letter id by hand
+
+
+def distance(a: str, b: str, bound: int | None = None) -> int:
+    """Edit distance counting a swap of two neighbours as one edit (optimal string
+    alignment). With ``bound``, any distance above it may be reported as ``bound + 1``,
+    which lets most comparisons stop after a few rows."""
+    if bound is not None and abs(len(a) - len(b)) > bound:
+        return bound + 1
     prev2, prev = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
@@ -12,6 +19,9 @@ def distance(a: str, b: str) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
             if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        # two rows past the bound: every later cell is built from them plus something
+        if bound is not None and min(cur) > bound and min(prev) > bound:
+            return bound + 1
         prev2, prev = prev, cur
     return prev[len(b)]
 
@@ -23,6 +33,29 @@ def closest(word: str, candidates, limit: int = 3) -> list[str]:
     same_case = [c for c in candidates if c.lower() == folded and c != word]
     if same_case:
         return same_case[:limit]
+    if len(word) > LONGEST:
+        return []
     allowed = 1 if len(word) <= 4 else 2 if len(word) <= 8 else 3
-    scored = sorted((distance(folded, c.lower()), abs(len(c) - len(word)), c) for c in candidates if c != word)
+    scored = sorted((distance(folded, c.lower(), allowed), abs(len(c) - len(word)), c)
+                    for c in candidates if c != word)
     return [c for d, _, c in scored if d <= allowed][:limit]
+
+
+class Suggester:
+    """``closest`` for a rule that asks once per reference: answers are remembered, and
+    after ``budget`` comparisons in all it answers nothing new, so a config with hundreds
+    of misspelt references stays fast (their messages just go without a suggestion)."""
+
+    def __init__(self, budget: int = 5_000):
+        self.left = budget
+        self.known: dict[tuple, list[str]] = {}
+
+    def __call__(self, word: str, candidates) -> list[str]:
+        candidates = tuple(candidates)
+        key = (word, candidates)
+        if key not in self.known:
+            if self.left < len(candidates):
+                return []
+            self.left -= len(candidates)
+            self.known[key] = closest(word, candidates)
+        return self.known[key]

@@ -1,7 +1,7 @@
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
-from linter.suggest import closest
+from linter.suggest import Suggester
 from rules import locations, schema
 from rules.data import load
 
@@ -41,6 +41,7 @@ def check(ctx):
     foreign = _index("foreign-keys")
     moved = {(e["where"], e["key"]) for e in load("deprecated")}
     doc = ctx.doc
+    closest = Suggester()
     for finding in schema.findings(ctx):
         if finding.kind != "unknown-key":
             continue
@@ -52,7 +53,7 @@ def check(ctx):
         if entry is not None:
             yield _foreign(ctx, member, entry)
             continue
-        yield _typo(ctx, finding, member)
+        yield _typo(ctx, finding, member, closest)
     # agents are open (unknown agent keys become options), so V2 `permissions` there is
     # not a schema error; OpenCode 1.18.33 still refuses it
     for path, where, node in locations.objects(ctx.root):
@@ -60,7 +61,7 @@ def check(ctx):
             yield _foreign(ctx, node.get("permissions"), foreign[("agent", "permissions")])
 
 
-def _typo(ctx, finding, member):
+def _typo(ctx, finding, member, closest):
     obj = member.parent
     candidates = [c for c in finding.candidates if c != member.key]
     close = closest(member.key, candidates)

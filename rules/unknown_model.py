@@ -1,7 +1,7 @@
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
-from linter.suggest import closest
+from linter.suggest import Suggester
 from rules import providers as p
 
 
@@ -32,6 +32,7 @@ def check(ctx):
     config = ctx.config if isinstance(ctx.config, dict) else {}
     declared = config.get("provider") if isinstance(config.get("provider"), dict) else {}
     builtin = p.builtin()
+    closest = Suggester()
     for where, node in p.references(ctx.root):
         parts = p.split_reference(node.value)
         if parts is None or p.SUBSTITUTION.search(node.value):

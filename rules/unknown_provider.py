@@ -3,7 +3,7 @@ import os
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
-from linter.suggest import closest, distance
+from linter.suggest import Suggester, distance
 from rules import providers as p
 
 
@@ -33,6 +33,7 @@ def check(ctx):
     config = ctx.config if isinstance(ctx.config, dict) else {}
     configured = list((config.get("provider") or {}) if isinstance(config.get("provider"), dict) else {})
     known = set(configured) | p.builtin()
+    closest, referable, builtin = Suggester(), [c for c in configured if "/" not in c], sorted(p.builtin())
     for where, node in p.references(ctx.root):
         parts = p.split_reference(node.value)
         if parts is None or p.SUBSTITUTION.search(node.value) or parts[0] in known:
@@ -46,8 +47,8 @@ def check(ctx):
             continue
         # a configured provider may be a typo away; a built-in one only a letter away
         # (an id with a `/` cannot be referenced at all: a reference splits at the first `/`)
-        close = closest(provider, [c for c in configured if "/" not in c]) or [
-            c for c in closest(provider, sorted(p.builtin())) if distance(provider.lower(), c.lower()) <= 1]
+        close = closest(provider, referable) or [
+            c for c in closest(provider, builtin) if distance(provider.lower(), c.lower()) <= 1]
         message = f"`{where}` uses provider `{provider}`, which is neither configured nor built in"
         fix = None
         if close:

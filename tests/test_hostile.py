@@ -122,3 +122,20 @@ def test_fixes_never_write_a_raw_surrogate(tmp_path):
     status, out = oclint("--isolated", "--fix", "--select", "OC102", str(f))
     assert status == 0, out
     assert f.read_text(encoding="utf-8") == '{"a": "\\ud800", "b": "\U0001F600"}\n'
+
+
+def test_many_findings_on_one_line_and_many_misspelt_references(tmp_path):
+    """Work per finding must not grow with the file: 20,000 findings on one 400 KB line,
+    and 600 references each a typo away from one of 600 providers."""
+    import json
+    keys = tmp_path / "keys.json"
+    keys.write_text(json.dumps({f"zzkey{i}": i for i in range(20_000)}))
+    for fmt in ("full", "sarif", "gitlab"):
+        status, out = oclint("--isolated", "--output-format", fmt, str(keys), timeout=60)
+        assert status == 1 and out.count("zzkey19999") >= 1
+    refs = tmp_path / "refs.json"
+    refs.write_text(json.dumps({
+        "provider": {f"provider{i:04d}x": {"npm": "@ai-sdk/openai-compatible", "models": {"m": {}}} for i in range(600)},
+        "agent": {f"a{i}": {"model": f"provdier{i:04d}y/m"} for i in range(600)}}))
+    status, out = oclint("--isolated", str(refs), timeout=60)
+    assert status == 0 and out.count("OC302") == 600     # warnings: the providers may be elsewhere

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import difflib
 
+from linter.diagnostics import Edit
 from linter.edits import apply
 from linter.output import Report
 from linter.output.style import Style, marker
+
+WIDTH = 200      # columns of a source line shown
 
 
 def render(report: Report) -> str:
@@ -39,35 +42,57 @@ def _snippet(d, doc, s: Style) -> list[str]:
     width = len(str(last))
     gutter = " " * width
     lines = [f"{gutter} {s.paint('|', 'blue')}\n"]
+    # a long line is shown as WIDTH columns around the span: from its start, or from a bit
+    # before the span when the span starts further right (then marked with a leading `…`)
+    shift = max(0, d.column - 1 - WIDTH // 4) if d.column > WIDTH else 0
     for number in range(start_line, last + 1):
-        text = doc.line_text(number).expandtabs(1)
-        if len(text) > 200:
-            text = text[:200] + "…"
+        text, cut = _window(doc, number, shift)
         lines.append(f"{s.paint(str(number).rjust(width), 'blue')} {s.paint('|', 'blue')} {text}\n")
         if first <= number <= last:
-            begin = d.column - 1 if number == first else len(text) - len(text.lstrip())
-            end = d.end_column - 1 if number == d.end_line else len(text)
+            begin = d.column - 1 - shift + cut if number == first else len(text) - len(text.lstrip())
+            end = d.end_column - 1 - shift + cut if number == d.end_line else len(text)
             end = min(max(end, begin + 1), max(len(text), begin + 1))
-            if begin > 200:
+            if begin > WIDTH + cut:
                 continue
-            caret = " " * begin + "^" * min(end - begin, 200 - begin + 1)
+            caret = " " * begin + "^" * min(end - begin, WIDTH + cut - begin + 1)
             label = f" {d.code}" if number == last else ""
             lines.append(f"{gutter} {s.paint('|', 'blue')} {s.severity(d.severity, caret + label)}\n")
     lines.append(f"{gutter} {s.paint('|', 'blue')}\n")
     return lines
 
 
+def _window(doc, number: int, shift: int) -> tuple[str, int]:
+    """Line ``number`` from column ``shift`` on, at most WIDTH columns, and how many
+    columns the leading `…` takes (0 or 1). Only that part of the line is copied."""
+    start = doc.line_starts[number - 1]
+    end = doc.line_starts[number] if number < len(doc.line_starts) else len(doc.text)
+    shift = min(shift, max(0, end - start - 1))
+    text = doc.text[start + shift:min(end, start + shift + WIDTH + 1)].rstrip("\r\n").expandtabs(1)
+    if len(text) > WIDTH:
+        text = text[:WIDTH] + "…"
+    return ("…" + text, 1) if shift else (text, 0)
+
+
 def _fix(d, doc, s: Style) -> list[str]:
+    # the lines the edits touch, with one line around them: not the whole file per fix
+    if not d.fix.edits:
+        return []
+    first = doc.position(min(e.start for e in d.fix.edits))[0]
+    last = doc.position(max(e.end for e in d.fix.edits))[0]
+    a = doc.line_starts[max(first - 2, 0)]
+    b = doc.line_starts[last + 1] if last + 1 < len(doc.line_starts) else len(doc.text)
+    before = doc.text[a:b]
     try:
-        fixed = apply(doc.text, d.fix.edits)
+        fixed = apply(before, [Edit(e.start - a, e.end - a, e.content) for e in d.fix.edits])
     except ValueError:
         return []
     title = d.fix.message or "fix"
     lines = [f"  {s.paint('=', 'blue')} {s.bold('fix')} ({d.fix.applicability.value}): {title}\n"]
-    diff = difflib.unified_diff(doc.text.splitlines(), fixed.splitlines(), lineterm="", n=1)
+    diff = difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="", n=1)
     for line in list(diff)[2:]:
         if line.startswith("@@"):
             continue
         color = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
+        line = line if len(line) <= 2 * WIDTH else line[:2 * WIDTH] + "…"
         lines.append(f"    {s.paint(line, color)}\n")
     return lines
