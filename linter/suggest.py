@@ -8,8 +8,8 @@ LONGEST = 64       # longer words get no suggestion: nobody types a 3,000-letter
 
 def distance(a: str, b: str, bound: int | None = None) -> int:
     """Edit distance counting a swap of two neighbours as one edit (optimal string
-    alignment). With ``bound``, any distance above it may be reported as ``bound + 1``,
-    which lets most comparisons stop after a few rows."""
+    alignment). With ``bound``, any distance above it is reported as ``bound + 1``, which
+    lets most comparisons stop after a few rows."""
     if bound is not None and abs(len(a) - len(b)) > bound:
         return bound + 1
     prev2, prev = None, list(range(len(b) + 1))
@@ -23,7 +23,7 @@ def distance(a: str, b: str, bound: int | None = None) -> int:
         if bound is not None and min(cur) > bound and min(prev) > bound:
             return bound + 1
         prev2, prev = prev, cur
-    return prev[len(b)]
+    return prev[len(b)] if bound is None else min(prev[len(b)], bound + 1)
 
 
 def closest(word: str, candidates, limit: int = 3) -> list[str]:
