@@ -267,8 +267,13 @@ def edit_file(path: str, steps, create_with: str | None = None) -> str:
     missing file is created from ``create_with`` first. Returns the new text. Raises
     UsageError when the file does not parse, and writes nothing."""
     from linter.edits import apply
+    if os.path.islink(path) and not os.path.exists(path):
+        path = os.path.realpath(path)   # a dotfiles link whose target is not there yet: create it
     if not os.path.exists(path) and create_with is not None:
-        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot create its folder: {exc.strerror or exc}") from None
         doc, data = files.decode(path, create_with.encode("utf-8")), None
         creating = True
     else:
@@ -279,12 +284,18 @@ def edit_file(path: str, steps, create_with: str | None = None) -> str:
         raise UsageError(f"{path}: does not parse as a JSONC object; run `oclint {path}` and fix it first")
     new = doc
     for step in steps:
-        new = new.with_text(apply(new.text, step(new)))
+        try:
+            new = new.with_text(apply(new.text, step(new)))
+        except ValueError as exc:       # the file's shape does not allow the edit
+            raise UsageError(f"{path}: {exc}; nothing written") from None
         if new.parse.errors:
             raise UsageError(f"{path}: the edit would break the file; nothing written")
     if creating:
-        with open(path, "xb") as handle:
-            handle.write(files.encode(new))
+        try:
+            with open(path, "xb") as handle:
+                handle.write(files.encode(new))
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot create: {exc.strerror or exc}") from None
     else:
         files.write_atomic(path, files.encode(new), data)
     return new.text

@@ -110,9 +110,9 @@ def find(start: str) -> str | None:
                 return os.path.join(folder, name)
         pyproject = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(pyproject):
-            try:
-                with open(pyproject, encoding="utf-8") as handle:
-                    if "[tool.oclint]" in handle.read():
+            try:        # bytes: a pyproject.toml that is not UTF-8 is simply not ours
+                with open(pyproject, "rb") as handle:
+                    if b"[tool.oclint]" in handle.read():
                         return pyproject
             except OSError:
                 pass
@@ -159,8 +159,15 @@ def _yaml(path: str, text: str) -> tuple[dict, dict]:
         return {}, {}
     if not isinstance(data, dict):
         raise SettingsError(f"{path}:1: settings must be a mapping of keys to values")
-    lines = {k: data.lc.key(k)[0] + 1 for k in data}
-    return _plain(data), lines
+    return _plain(data, {}), {k: _line(data, k) for k in data}
+
+
+def _line(data, key) -> int:
+    """The 1-based line of ``key`` (1 for a key that came in through a `<<` merge)."""
+    try:
+        return data.lc.key(key)[0] + 1
+    except (KeyError, TypeError, AttributeError, IndexError):
+        return 1
 
 
 def _toml(path: str, text: str) -> tuple[dict, dict]:
@@ -169,7 +176,8 @@ def _toml(path: str, text: str) -> tuple[dict, dict]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: broken TOML: {exc}") from None
-    values = data.get("tool", {}).get("oclint", {})
+    tool = data.get("tool")
+    values = tool.get("oclint", {}) if isinstance(tool, dict) else {}
     if not isinstance(values, dict):
         raise SettingsError(f"{path}: [tool.oclint] must be a table")
     lines, in_table = {}, False
@@ -184,9 +192,14 @@ def _toml(path: str, text: str) -> tuple[dict, dict]:
     return values, lines
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+def _plain(value: Any, done: dict) -> Any:
+    """Plain dicts and lists; a YAML alias stays one shared object, so a file of nested
+    aliases (a "billion laughs") costs what its text costs."""
+    if not isinstance(value, (dict, list)):
+        return value
+    if id(value) not in done:
+        if isinstance(value, dict):
+            done[id(value)] = {str(k): _plain(v, done) for k, v in value.items()}
+        else:
+            done[id(value)] = [_plain(v, done) for v in value]
+    return done[id(value)]

@@ -62,7 +62,10 @@ def load(source: str | None) -> dict:
     """The schema named by ``source`` (None: the bundled one), loaded once per process."""
     key = source or ""
     if key not in _LOADED:
-        _LOADED[key] = _read(source)
+        schema = _read(source)
+        if not isinstance(schema, dict):
+            raise SchemaError(f"schema {source}: not a JSON Schema (it must be an object)")
+        _LOADED[key] = schema
     return _LOADED[key]
 
 
@@ -81,10 +84,18 @@ def _read(source: str | None) -> dict:
 
 def _fetch(url: str) -> dict:
     import urllib.request
+    import time
+
     cached = cache_dir() / ("schema-" + hashlib.sha256(url.encode()).hexdigest()[:16] + ".json")
     try:
+        deadline = time.monotonic() + FETCH_TIMEOUT      # for the whole download, not per read
         with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:
-            data = response.read()
+            chunks = []
+            while chunk := response.read1(65536):
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError("timed out")
+        data = b"".join(chunks)
         schema = json.loads(data)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -94,9 +105,12 @@ def _fetch(url: str) -> dict:
         return schema
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        if cached.exists():
+        try:
+            copy = json.loads(cached.read_bytes())
             sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the cached copy\n")
-            return json.loads(cached.read_text(encoding="utf-8"))
+            return copy
+        except (OSError, ValueError):
+            pass        # no cached copy, or a damaged one
         sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the bundled schema\n")
         return load(None)
 
@@ -143,7 +157,10 @@ def _proven_valid(value, options) -> bool:
             validator(options)
         _LOADED[key] = compile_schema(load(source))
     check = _LOADED[key]
-    return check is not None and check(value)
+    try:
+        return check is not None and check(value)
+    except RecursionError:      # a schema that refers to itself without end: jsonschema explains
+        return False
 
 
 def findings(ctx) -> list[Finding]:
@@ -154,8 +171,16 @@ def findings(ctx) -> list[Finding]:
         root = ctx.root
         out: list[Finding] = []
         if root is not None and not _proven_valid(ctx.doc.value, ctx.options):
-            for error in validator(ctx.options).iter_errors(ctx.doc.value):
-                out.extend(_classify(error, root))
+            check = validator(ctx.options)
+            from referencing.exceptions import Unresolvable
+
+            try:
+                for error in check.iter_errors(ctx.doc.value):
+                    out.extend(_classify(error, root))
+            except (RecursionError, Unresolvable) as exc:    # a $ref loop, a $ref to nowhere
+                source = ctx.options.get("schema") or "(bundled)"
+                raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
+                                  f"{str(exc)[:200]}") from None
         cache[key] = _dedupe(out)
     return cache[key]
 
