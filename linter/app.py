@@ -71,14 +71,23 @@ PREFIX = 8     # this many leading characters of a long secret, or more, are mas
 
 def redact(text: str, secrets: Iterable[str]) -> str:
     """``text`` with every secret masked: as written, as JSON and XML escape it, and any
-    cut-off start of one (a message or line truncated mid-secret)."""
-    for secret in sorted(set(secrets), key=len, reverse=True):
-        if len(secret) < 6:
-            continue
-        for spelling in sorted(_spellings(secret), key=len, reverse=True):
-            text = _mask_from_start(text, spelling, mask(secret)) if len(spelling) >= 12 \
-                else text.replace(spelling, mask(secret))
-    return text
+    cut-off start of one (a message or line truncated mid-secret). Where two secrets share
+    a start, the longer match wins, so one never half-masks the other."""
+    runs = []       # (start, end, mask) of every place a spelling of a secret begins
+    for secret in set(secrets):
+        if len(secret) >= 6:
+            for spelling in _spellings(secret):
+                runs += _runs(text, spelling, mask(secret))
+    chosen, taken = [], []
+    for start, end, masked in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            chosen.append((start, end, masked))
+    out, pos = [], 0
+    for start, end, masked in sorted(chosen):
+        out += [text[pos:start], masked]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def _spellings(secret: str) -> set[str]:
@@ -91,17 +100,18 @@ def _spellings(secret: str) -> set[str]:
     return out | {escape(s, {'"': "&quot;", "'": "&apos;"}) for s in out}
 
 
-def _mask_from_start(text: str, spelling: str, masked: str) -> str:
-    """Replace each run of ``text`` that starts like ``spelling`` (at least ``PREFIX``
-    characters of it, up to all of it) with ``masked``."""
-    head, parts, i = spelling[:PREFIX], [], 0
+def _runs(text: str, spelling: str, masked: str) -> list[tuple[int, int, str]]:
+    """Where ``spelling`` occurs whole, or (when it is 12 characters or more) where at
+    least ``PREFIX`` of its first characters occur."""
+    head = spelling[:PREFIX] if len(spelling) >= 12 else spelling
+    found, i = [], 0
     while (j := text.find(head, i)) >= 0:
-        k = PREFIX
+        k = len(head)
         while k < len(spelling) and j + k < len(text) and text[j + k] == spelling[k]:
             k += 1
-        parts += [text[i:j], masked]
-        i = j + k
-    return "".join(parts) + text[i:] if parts else text
+        found.append((j, j + k, masked))
+        i = j + 1
+    return found
 
 
 @dataclass

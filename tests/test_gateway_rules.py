@@ -159,6 +159,14 @@ KEY40 = "sk-live-4f9c2a7e81b34d0c9e5f6a1b2c3d4e5f"
     (b'{"provider": {"openai": {"options": {"apiKey": 0' + KEY40.encode() + b'}}}}', "4f9c2a7e"),
     (b'{"description": "' + b"x" * 130 + b'", "provider": {"openai": {"options": {"apiKey": "' + KEY40.encode()
      + b'"}}}}', "4f9c2a7e"),
+    # two keys with the same start (every OpenAI project key starts `sk-proj-`)
+    (b'{"provider": {"a": {"options": {"apiKey": "sk-proj-HHHHiiiiJJJJkkkkLLLL2222"}, "models": {"m": {}}},'
+     b' "b": {"options": {"apiKey": "sk-proj-RRRRmmmmTTTTuuuu6666"}, "models": {"m": {}}}}}', "RRRRmmmm"),
+    # JSON escapes as other tools write them
+    (b'{"provider": {"b": {"options": {"apiKey": "sk-proj\\/QQQQmmmmTTTTuuuu7777"}, "models": {"m": {}}}}}',
+     "QQQQmmmm"),
+    (b'{"provider": {"d": {"options": {"apiKey": "sk-AAAA\\u0042bbbCCCCddddEEEE1111"}, "models": {"m": {}}}}}',
+     "bbbCCCCdddd"),
 ])
 def test_no_spelling_or_cut_of_a_secret_is_shown(tmp_path, data, marker):
     f = tmp_path / "opencode.json"
