@@ -31,7 +31,8 @@ def check(ctx):
     gains `"provider": {"npm": "@ai-sdk/openai"}` (with the default setting).
 
     ## Fix safety
-    Safe: adds only the missing members to the model entry.
+    Safe: adds only the missing members to the model entry. Unsafe when the model already
+    names another package in `provider.npm`: the fix replaces it.
 
     ## Options
     `responses-routing`: `both` (default; the guide's key and the npm override that
@@ -85,12 +86,14 @@ def _message(model, missing, has_key, has_npm) -> str:
 def _fix(doc, model, missing):
     items = list(missing)
     provider_node = p.member_value(model.node, "provider")
-    changes = []
+    changes, applicability = [], Applicability.SAFE
     if provider_node is not None and ("provider", {"npm": p.RESPONSES_NPM}) in items:
         if provider_node.kind != "object":
             return None
         items.remove(("provider", {"npm": p.RESPONSES_NPM}))
+        if p.member_value(provider_node, "npm") is not None:
+            applicability = Applicability.UNSAFE      # replaces a package the author chose
         changes.extend(edits.set_path(doc, provider_node, ("npm",), p.RESPONSES_NPM))
     if items:
         changes.extend(edits.insert_members(doc, model.node, items))
-    return Fix(tuple(changes), Applicability.SAFE, "route it to the Responses API")
+    return Fix(tuple(changes), applicability, "route it to the Responses API")
