@@ -37,8 +37,16 @@ def check(ctx):
         if url is None or p.gateway_of(prov, ctx.options) is None or p.SUBSTITUTION.search(url):
             continue
         trimmed = url.rstrip("/")
-        if trimmed.endswith("/v1") or trimmed.endswith(p.ENDPOINTS):   # endpoints are OC308's
-            if url != trimmed and trimmed.endswith("/v1"):
+        endpoint = next((e for e in p.ENDPOINTS if trimmed.endswith(e)), None)
+        if endpoint is not None:        # the endpoint itself is OC308's; the `/v1` before it is ours
+            trimmed = trimmed[:-len(endpoint)].rstrip("/")
+            if not trimmed.endswith("/v1"):
+                yield ctx.at(node, f"baseURL `{url}` has no `/v1` before `{endpoint}`; the API is under "
+                                   f"`{trimmed}/v1`", fix=Fix((edits.replace_value(node, trimmed + "/v1", ctx.doc),),
+                                                             Applicability.UNSAFE, "end it in /v1"))
+            continue
+        if trimmed.endswith("/v1"):
+            if url != trimmed:
                 yield ctx.at(node, f"baseURL `{url}` ends in `/v1/`; OpenCode appends "
                                    "`/chat/completions` itself, giving a double slash",
                              fix=Fix((edits.replace_value(node, trimmed, ctx.doc),), Applicability.SAFE,

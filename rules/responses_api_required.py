@@ -31,8 +31,9 @@ def check(ctx):
     gains `"provider": {"npm": "@ai-sdk/openai"}` (with the default setting).
 
     ## Fix safety
-    Safe: adds only the missing members to the model entry. Unsafe when the model already
-    names another package in `provider.npm`: the fix replaces it.
+    Safe: adds only the missing members to the model entry (or turns a model-level
+    `@ai-sdk/openai-compatible` into `@ai-sdk/openai`). Unsafe when the model names another
+    package in `provider.npm`: the fix replaces it.
 
     ## Options
     `responses-routing`: `both` (default; the guide's key and the npm override that
@@ -91,8 +92,9 @@ def _fix(doc, model, missing):
         if provider_node.kind != "object":
             return None
         items.remove(("provider", {"npm": p.RESPONSES_NPM}))
-        if p.member_value(provider_node, "npm") is not None:
-            applicability = Applicability.UNSAFE      # replaces a package the author chose
+        chosen = p.member_value(provider_node, "npm")
+        if chosen is not None and p.string(chosen) != "@ai-sdk/openai-compatible":
+            applicability = Applicability.UNSAFE      # replaces another package the author chose
         changes.extend(edits.set_path(doc, provider_node, ("npm",), p.RESPONSES_NPM))
     if items:
         changes.extend(edits.insert_members(doc, model.node, items))
