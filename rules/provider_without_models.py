@@ -26,22 +26,24 @@ def check(ctx):
     No fix: add the models you use under `models`.
     """
     builtin = p.builtin()
+    config = ctx.config if isinstance(ctx.config, dict) else {}
+    merged = config.get("provider") if isinstance(config.get("provider"), dict) else {}
     for prov in p.providers(ctx.root):
         if prov.id in builtin:
             continue
-        models = p.member_value(prov.node, "models")
-        if models is not None and models.kind != "object":
+        # what OpenCode sees: this entry merged with the same provider in the other files
+        value = merged.get(prov.id) if isinstance(merged.get(prov.id), dict) else prov.node.to_python()
+        models = value.get("models", {})
+        if not isinstance(models, dict):
             continue        # a type error, OC202's
-        entries = list(models.members()) if models is not None else []
-        value = prov.node.to_python()
         if p.discovers_models(value):
             continue        # its models come from discovery at run time
         white, black = value.get("whitelist"), value.get("blacklist")
-        alive = [m for m in entries
-                 if not (isinstance(white, list) and m.key not in white)
-                 and not (isinstance(black, list) and m.key in black)
-                 and not (m.value is not None and m.value.kind == "object"
-                          and p.string(p.member_value(m.value, "status")) == "deprecated")]
+        entries = list(models)
+        alive = [key for key, model in models.items()
+                 if not (isinstance(white, list) and key not in white)
+                 and not (isinstance(black, list) and key in black)
+                 and not (isinstance(model, dict) and model.get("status") == "deprecated")]
         if alive:
             continue
         why = "has no models" if not entries else "has no model left after whitelist/blacklist/status"

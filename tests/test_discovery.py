@@ -146,3 +146,16 @@ def test_config_command_masks_secrets(machine):
     write(project / "opencode.json", '"provider": {"p": {"options": {"apiKey": "%s"}, "models": {"m": {}}}}' % key)
     out = CliRunner().invoke(main, ["config"]).stdout
     assert key not in out and "sk-…0123" in out
+
+
+def test_a_file_that_only_adds_options_to_a_provider_defined_elsewhere(machine):
+    """OC305 judges the provider OpenCode sees: the project adds headers to `mixroute`,
+    whose models the global config declares."""
+    home, project, files = machine
+    write(project / ".opencode" / "opencode.jsonc",
+          '"provider": {"mixroute": {"options": {"headers": {"X-Team": "core"}}}}')
+    together = CliRunner().invoke(main, ["--output-format", "concise", "--select", "OC305"])
+    assert together.exit_code == 0 and "OC305" not in together.stdout, together.output
+    alone = CliRunner().invoke(main, ["--isolated", "--output-format", "concise", "--select", "OC305",
+                                      str(project / ".opencode" / "opencode.jsonc")])
+    assert "OC305" in alone.stdout
