@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, TextIO
 
@@ -66,52 +67,85 @@ def mask(secret: str) -> str:
     return "…"
 
 
-PREFIX = 8     # this many leading characters of a long secret, or more, are masked wherever they appear
+PREFIX = 8     # this many characters of a long secret's start or end, or more, are masked wherever they appear
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every secret masked: as written, as JSON and XML escape it, and any
-    cut-off start of one (a message or line truncated mid-secret). Where two secrets share
-    a start, the longer match wins, so one never half-masks the other."""
-    runs = []       # (start, end, mask) of every place a spelling of a secret begins
-    for secret in set(secrets):
+    """``text`` with every secret masked: as written, as JSON and XML escape it (the mask
+    escaped the same way, so a report stays valid JSON or XML), and any cut-off start or
+    end of one (a message or a line window cut mid-secret). Where matches overlap (two keys
+    that start alike), the longest wins."""
+    masks: dict[str, str] = {}
+    for secret in sorted(set(secrets)):
         if len(secret) >= 6:
-            for spelling in _spellings(secret):
-                runs += _runs(text, spelling, mask(secret))
-    chosen, taken = [], []
-    for start, end, masked in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
-        if not any(s < end and start < e for s, e in taken):
-            taken.append((start, end))
-            chosen.append((start, end, masked))
+            for spelling, masked in _spellings(secret):
+                masks.setdefault(spelling, masked)
+    if not masks:
+        return text
+    runs = []
+    for spelling in (s for s in masks if len(s) < 12):      # short ones: whole matches only
+        i = 0
+        while (j := text.find(spelling, i)) >= 0:
+            runs.append((j, j + len(spelling), masks[spelling]))
+            i = j + 1
+    longs = [s for s in masks if len(s) >= 12]
+    if longs:
+        runs += _cut_runs(text, {s: masks[s] for s in longs})
+        size = len(text)
+        runs += [(size - end, size - start, masked) for start, end, masked
+                 in _cut_runs(text[::-1], {s[::-1]: masks[s] for s in longs})]
+    starts, ends, chosen = [], [], []
+    for start, end, masked in sorted(runs, key=lambda r: (r[0] - r[1], r[0], r[2])):
+        i = bisect_left(starts, start)
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            continue            # overlaps a longer match already taken
+        starts.insert(i, start)
+        ends.insert(i, end)
+        chosen.insert(i, (start, end, masked))
     out, pos = [], 0
-    for start, end, masked in sorted(chosen):
+    for start, end, masked in chosen:
         out += [text[pos:start], masked]
         pos = end
     return "".join(out) + text[pos:]
 
 
-def _spellings(secret: str) -> set[str]:
+def _cut_runs(text: str, masks: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where ``text`` holds at least ``PREFIX`` leading characters of a spelling: for each
+    place, the spelling it shares most with (a neighbour in sorted order) and how much."""
+    spellings = sorted(masks)
+    longest = max(map(len, spellings))
+    found = []
+    for head in sorted({s[:PREFIX] for s in spellings}):
+        i = 0
+        while (j := text.find(head, i)) >= 0:
+            window = text[j:j + longest]
+            k = bisect_left(spellings, window)
+            best, length = None, 0
+            for candidate in spellings[max(k - 1, 0):k + 1]:
+                n = len(os.path.commonprefix([window, candidate]))
+                if n >= PREFIX and n > length:
+                    best, length = candidate, n
+            if best is not None:
+                found.append((j, j + length, masks[best]))
+            i = j + 1
+    return found
+
+
+def _spellings(secret: str) -> list[tuple[str, str]]:
+    """(spelling, its mask spelled the same way): as written, JSON-escaped once and twice
+    (a fix's text inside a JSON report), and XML-escaped; plainest first, so a spelling that
+    escaping leaves unchanged keeps the plain mask."""
     import json
     from xml.sax.saxutils import escape
 
-    out = {secret}
-    for _ in range(2):      # a fix's JSON text, inside a JSON report, is escaped twice
-        out |= {json.dumps(s, ensure_ascii=ascii)[1:-1] for s in out for ascii in (False, True)}
-    return out | {escape(s, {'"': "&quot;", "'": "&apos;"}) for s in out}
+    def as_json(s: str, ascii: bool) -> str:
+        return json.dumps(s, ensure_ascii=ascii)[1:-1]
 
-
-def _runs(text: str, spelling: str, masked: str) -> list[tuple[int, int, str]]:
-    """Where ``spelling`` occurs whole, or (when it is 12 characters or more) where at
-    least ``PREFIX`` of its first characters occur."""
-    head = spelling[:PREFIX] if len(spelling) >= 12 else spelling
-    found, i = [], 0
-    while (j := text.find(head, i)) >= 0:
-        k = len(head)
-        while k < len(spelling) and j + k < len(text) and text[j + k] == spelling[k]:
-            k += 1
-        found.append((j, j + k, masked))
-        i = j + 1
-    return found
+    pairs = [(secret, mask(secret))]
+    for _ in range(2):
+        pairs += [(as_json(s, a), as_json(m, a)) for s, m in pairs for a in (False, True)]
+    entities = {'"': "&quot;", "'": "&apos;"}
+    return pairs + [(escape(s, entities), escape(m, entities)) for s, m in pairs]
 
 
 @dataclass
@@ -154,6 +188,9 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         secrets.update(knowledge.secrets(doc))
 
     def lint(doc: Document) -> list[Diagnostic]:
+        if run.merged is not None and not any(doc is d for d in context):
+            # a fix pass's text: the merged view must be of it, not of the file as it was read
+            run.merged = knowledge.merge([doc if d.path == doc.path else d for d in context])
         found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess)
         ignored = _per_file_ignores(doc.path, options)
         return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]

@@ -177,3 +177,22 @@ def test_no_spelling_or_cut_of_a_secret_is_shown(tmp_path, data, marker):
         assert marker not in result.output, (args, result.output)
     diff = CliRunner().invoke(main, ["--isolated", str(f), "--diff", "--unsafe-fixes"])
     assert marker not in diff.output
+
+
+def test_masked_reports_stay_valid_json_and_hide_a_cut_off_end(tmp_path):
+    import json as json_
+    f = tmp_path / "opencode.json"
+    f.write_text('{"$schema": "https://opencode.ai/config.json", "provider": {"acme": {"npm": '
+                 '"@ai-sdk/openai-compatible", "apiKey": "Zq9xwPk7Lm3Nb5Vc&\'\\"\\\\", "options": '
+                 '{"baseURL": "https://api.acme.com/v1"}, "models": {"m1": {}}}}}\n')
+    for fmt in ("json", "sarif", "gitlab"):
+        result = CliRunner().invoke(main, ["--isolated", str(f), "--output-format", fmt, "--unsafe-fixes"])
+        assert "Lm3Nb5" not in result.stdout
+        json_.loads(result.stdout)
+    # a line window that starts inside a key shows neither its start nor its end
+    g = tmp_path / "long.json"
+    g.write_text('{"$schema":"https://opencode.ai/config.json","username":"' + "x" * 120 + '","provider":{"acme":'
+                 '{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"https://api.acme.com/v1","apiKey":'
+                 '"sk-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2W3x4Y5z6TAIL"}}},"share":"nope"}\n')
+    shown = CliRunner().invoke(main, ["--isolated", str(g), "--select", "OC203", "--color", "never"]).stdout
+    assert "OC203" in shown and "W3x4Y5z6" not in shown and "sk-…TAIL" in shown

@@ -98,3 +98,28 @@ def test_init_where_nothing_can_be_created(tmp_path, isolated_env, make):
     result = run("init", "mixroute", str(target))
     assert result.exit_code == 2 and result.stderr.startswith("oclint: error: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_fix_diff_on_a_long_line_shows_where_it_changes(tmp_path, isolated_env):
+    f = tmp_path / "opencode.json"
+    f.write_text('{"$schema":"https://opencode.ai/config.json","username":"' + "x" * 600 + '","share":"Auto"}\n')
+    shown = run("--isolated", str(f), "--color", "never").stdout
+    assert '"share":"Auto"}' in shown and '"share":"auto"}' in shown
+
+
+def test_the_merged_view_follows_the_fixes(tmp_path, isolated_env):
+    a = tmp_path / "a.json"
+    a.write_text('{"$schema": "https://opencode.ai/config.json", "provider": {"acme": {"npm": '
+                 '"@ai-sdk/openai-compatible", "options": {"baseURL": "https://api.acme.com/v1"}, '
+                 '"modles": {"m1": {}}}}}\n')
+    b = tmp_path / "b.json"
+    b.write_text('{"$schema": "https://opencode.ai/config.json"}\n')
+    result = run("--isolated", "--output-format", "concise", "--fix", "--unsafe-fixes", str(a), str(b))
+    assert '"models"' in a.read_text() and "OC305" not in result.stdout, result.output
+
+
+def test_a_schema_url_that_cannot_be_fetched_falls_back(tmp_path, isolated_env):
+    (tmp_path / "c.json").write_text('{"model": 5}\n')
+    result = run("--isolated", "--schema", "http://127.0.0.1:abc/s.json", "--output-format", "concise",
+                 str(tmp_path / "c.json"))
+    assert result.exit_code == 1 and "OC202" in result.stdout and "bundled schema" in result.stderr

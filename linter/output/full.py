@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 
 from linter.diagnostics import Edit
 from linter.edits import apply
@@ -88,11 +89,18 @@ def _fix(d, doc, s: Style) -> list[str]:
         return []
     title = d.fix.message or "fix"
     lines = [f"  {s.paint('=', 'blue')} {s.bold('fix')} ({d.fix.applicability.value}): {title}\n"]
-    diff = difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="", n=1)
-    for line in list(diff)[2:]:
-        if line.startswith("@@"):
-            continue
-        color = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
-        line = line if len(line) <= 2 * WIDTH else line[:2 * WIDTH] + "…"
-        lines.append(f"    {s.paint(line, color)}\n")
+    diff = [line for line in list(difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="",
+                                                         n=1))[2:] if not line.startswith("@@")]
+    removed = [line[1:] for line in diff if line.startswith("-")]
+    added = [line[1:] for line in diff if line.startswith("+")]
+    # a long line is shown around where its two versions first differ
+    start = min((len(os.path.commonprefix([r, a])) for r, a in zip(removed, added)), default=0)
+    shift = max(0, start - WIDTH // 2)
+    for line in diff:
+        color = "red" if line[0] == "-" else "green" if line[0] == "+" else "dim"
+        body = line[1:]
+        if len(body) > 2 * WIDTH or shift:
+            cut = body[shift:shift + 2 * WIDTH]
+            body = ("…" if shift else "") + cut + ("…" if len(body) > shift + 2 * WIDTH else "")
+        lines.append(f"    {s.paint(line[0] + body, color)}\n")
     return lines

@@ -84,6 +84,7 @@ def _read(source: str | None) -> dict:
 
 def _fetch(url: str) -> dict:
     import urllib.request
+    from http.client import HTTPException
     import time
 
     cached = cache_dir() / ("schema-" + hashlib.sha256(url.encode()).hexdigest()[:16] + ".json")
@@ -103,7 +104,7 @@ def _fetch(url: str) -> dict:
         except OSError:
             pass
         return schema
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, HTTPException) as exc:     # HTTPException: not HTTP, cut short
         reason = getattr(exc, "reason", None) or exc
         try:
             copy = json.loads(cached.read_bytes())
