@@ -223,14 +223,14 @@ def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
     body = ("," + eol).join(f"{indent}{k}: {dump(v, doc, indent)}" for k, (_, v) in zip(keys, items))
     trailing = uses_trailing_commas(obj)
     if not members:
-        at = line_end(text, obj.start)
+        at = _past_comment(doc, line_end(text, obj.start))
         close_lead = indent_before(text, obj.end - 1)
         if close_lead is None and not text[obj.start + 1:obj.end - 1].strip(" \t\r\n"):
             # `{ }` closing on a line with content after it
             return (Edit(obj.start + 1, obj.end - 1, eol + body + eol + _line_indent(text, obj.start)),)
         return (Edit(at, at, eol + body),)
     if first:
-        at = line_end(text, obj.start)
+        at = _past_comment(doc, line_end(text, obj.start))
         if text[obj.start + 1:at].strip(" \t") and not text[obj.start + 1:at].lstrip(" \t").startswith("//"):
             at = obj.start + 1
         return (Edit(at, at, eol + body + ","),)
@@ -238,10 +238,19 @@ def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
     is_last = anchor is members[-1]
     # after the anchor and any comment on its line, but never past the closing brace
     if anchor.comma is not None:
-        at = min(line_end(text, anchor.comma), obj.end - 1)
+        at = min(_past_comment(doc, line_end(text, anchor.comma)), obj.end - 1)
         return (Edit(at, at, eol + body + ("," if is_last and trailing or not is_last else "")),)
-    at = min(line_end(text, anchor.end), obj.end - 1)
+    at = min(_past_comment(doc, line_end(text, anchor.end)), obj.end - 1)
     return (Edit(anchor.end, anchor.end, ","), Edit(at, at, eol + body))
+
+
+def _past_comment(doc: Document, at: int) -> int:
+    """``at``, or the end of the block comment it falls inside (a comment that opens on a
+    line and closes on a later one): an insertion there would land in the comment."""
+    for start, end in doc.parse.comments:
+        if start < at < end:
+            return end
+    return at
 
 
 def set_path(doc: Document, root: Node, path: tuple[str, ...], value: Any,

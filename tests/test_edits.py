@@ -102,3 +102,17 @@ def test_insert_into_an_empty_object_keeps_its_comment():
     assert run('{ /* c */ }', lambda d, r: edits.insert_member(d, r, "a", 1)) == '{"a": 1  /* c */ }'
     out = run('{ /* c */\n  /* d */ }', lambda d, r: edits.insert_member(d, r, "a", 1))
     assert "/* c */" in out and "/* d */" in out and '"a": 1' in out
+
+
+@pytest.mark.parametrize("text,after", [
+    ("{ /*\n c */ }", None),                                   # found by the fuzzer: grew forever
+    ('{\n  "a": 1, /* note\n  more */\n  "b": 2\n}\n', "a"),
+    ('{\n  "a": 1 /* note\n  more */\n}\n', "a"),
+])
+def test_inserts_never_land_inside_a_comment_that_spans_lines(text, after):
+    from linter.jsonc import parse
+    doc = Document("x.json", text)
+    out = edits.apply(text, edits.insert_member(doc, doc.root, "k", "v", after=after))
+    parsed = parse(out)
+    assert not parsed.errors and parsed.root.get("k").value.value == "v"
+    assert [out[s:e] for s, e in parsed.comments] == [text[s:e] for s, e in doc.parse.comments]
