@@ -82,12 +82,8 @@ def redact(text: str, secrets: Iterable[str]) -> str:
                 masks.setdefault(spelling, masked)
     if not masks:
         return text
-    runs = []
-    for spelling in (s for s in masks if len(s) < 12):      # short ones: whole matches only
-        i = 0
-        while (j := text.find(spelling, i)) >= 0:
-            runs.append((j, j + len(spelling), masks[spelling]))
-            i = j + 1
+    runs = [(j, j + len(s), masks[s]) for s in masks if len(s) < 12     # short ones: whole matches only
+            for j in _occurrences(text, s)]
     longs = [s for s in masks if len(s) >= 12]
     if longs:
         runs += _cut_runs(text, {s: masks[s] for s in longs})
@@ -116,8 +112,7 @@ def _cut_runs(text: str, masks: dict[str, str]) -> list[tuple[int, int, str]]:
     longest = max(map(len, spellings))
     found = []
     for head in sorted({s[:PREFIX] for s in spellings}):
-        i = 0
-        while (j := text.find(head, i)) >= 0:
+        for j in _occurrences(text, head):
             window = text[j:j + longest]
             k = bisect_left(spellings, window)
             best, length = None, 0
@@ -127,8 +122,15 @@ def _cut_runs(text: str, masks: dict[str, str]) -> list[tuple[int, int, str]]:
                     best, length = candidate, n
             if best is not None:
                 found.append((j, j + length, masks[best]))
-            i = j + 1
     return found
+
+
+def _occurrences(text: str, needle: str):
+    """Every offset where ``needle`` starts in ``text``, overlapping ones included."""
+    i = 0
+    while (j := text.find(needle, i)) >= 0:
+        yield j
+        i = j + 1
 
 
 def _spellings(secret: str) -> list[tuple[str, str]]:

@@ -39,12 +39,11 @@ def check(ctx):
         if p.discovers_models(value):
             continue        # its models come from discovery at run time
         white, black = value.get("whitelist"), value.get("blacklist")
-        entries = list(models)
         alive = [key for key, model in models.items()
                  if not (isinstance(white, list) and key not in white)
                  and not (isinstance(black, list) and key in black)
                  and not (isinstance(model, dict) and model.get("status") == "deprecated")]
         if alive:
             continue
-        why = "has no models" if not entries else "has no model left after whitelist/blacklist/status"
+        why = "has no models" if not models else "has no model left after whitelist/blacklist/status"
         yield ctx.at(prov.member, f"custom provider `{prov.id}` {why}; OpenCode drops it silently")

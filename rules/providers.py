@@ -190,35 +190,30 @@ def _netloc(url: str) -> str:
         return ""
 
 
-def _entries(options, key: str, data_key: str, default: str) -> tuple[tuple[str, str], ...]:
-    """(lower-case pattern, severity) pairs in order: the bundled data, then the settings'
-    entries (a pattern or ``{pattern, severity}``; anything else is skipped)."""
+def _patterns(options, key: str, data_key: str, default: str):
+    """(entries, matcher) for a pattern list: the bundled data, then the settings' entries
+    (a pattern or ``{pattern, severity}``; anything else is skipped)."""
     extra = option_list(options, key)
-    return _entries_of(data_key, default, json.dumps(extra, default=str) if extra else "[]")
+    return _compiled(data_key, default, json.dumps(extra, default=str) if extra else "[]")
 
 
 @lru_cache(maxsize=64)
-def _entries_of(data_key: str, default: str, extra: str) -> tuple[tuple[str, str], ...]:
-    out = []
+def _compiled(data_key: str, default: str, extra: str):
+    """(lower-case pattern, severity) pairs in order, and one regex with a group per entry,
+    so a match names the first entry that fits: the cost of a lookup stays flat as models
+    multiply. ``extra`` is the settings' entries as JSON (a hashable cache key)."""
+    entries = []
     for entry in [*load("models")[data_key], *json.loads(extra)]:
         pattern, severity = (entry.get("pattern"), entry.get("severity", default)) if isinstance(entry, dict) \
             else (entry, default)
         if isinstance(pattern, str) and pattern:
-            out.append((pattern.lower(), severity if severity in SEVERITIES else default))
-    return tuple(out)
+            entries.append((pattern.lower(), severity if severity in SEVERITIES else default))
+    matcher = re.compile("|".join(f"({translate(pattern)})" for pattern, _ in entries)) if entries else None
+    return tuple(entries), matcher
 
 
-@lru_cache(maxsize=64)
-def _matcher(entries: tuple[tuple[str, str], ...]):
-    """One regex for a pattern list, a group per entry, so a match names the first entry
-    that fits: the cost of a lookup stays flat as models multiply."""
-    if not entries:
-        return None
-    return re.compile("|".join(f"({translate(pattern)})" for pattern, _ in entries))
-
-
-def _first_match(wire_id: str, entries) -> str | None:
-    matcher = _matcher(entries)
+def _first_match(wire_id: str, patterns) -> str | None:
+    entries, matcher = patterns
     if matcher is None:
         return None
     wid = wire_id.lower()
@@ -229,11 +224,11 @@ def _first_match(wire_id: str, entries) -> str | None:
 def responses_only(wire_id: str, options) -> str | None:
     """The severity ("error"/"warning"/"info") when the model is served through Responses
     only; the first pattern that fits the wire id (or its last `/` part) decides."""
-    return _first_match(wire_id, _entries(options, "responses-only-models", "responses_only", "error"))
+    return _first_match(wire_id, _patterns(options, "responses-only-models", "responses_only", "error"))
 
 
 def chat_only(wire_id: str, options) -> bool:
-    return _first_match(wire_id, _entries(options, "chat-only-models", "chat_only", "error")) is not None
+    return _first_match(wire_id, _patterns(options, "chat-only-models", "chat_only", "error")) is not None
 
 
 def discovers_models(entry) -> bool:
