@@ -32,6 +32,7 @@ class Knowledge:
     secrets: Callable[[Document], Iterable[str]] = lambda doc: ()
     postprocess: Callable | None = None     # suppressions
     merge: Callable | None = None           # documents -> the merged view OpenCode would see
+    kind: Callable[[str], str] = lambda path: "config"   # a file's document kind, from its path
 
 
 @dataclass
@@ -157,7 +158,8 @@ class Loaded:
     stdin: bool = False
 
 
-def load(options: CheckOptions, stdin: TextIO | None = None) -> list[Loaded]:
+def load(options: CheckOptions, stdin: TextIO | None = None,
+         kind: Callable[[str], str] | None = None) -> list[Loaded]:
     loaded = []
     for path in options.paths:
         if path == "-":
@@ -167,6 +169,9 @@ def load(options: CheckOptions, stdin: TextIO | None = None) -> list[Loaded]:
         else:
             doc, data = files.read(path)
             loaded.append(Loaded(doc, data))
+    if kind is not None:
+        for item in loaded:
+            item.doc.kind = kind(item.doc.path)
     return loaded
 
 
@@ -179,7 +184,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if loaded is None:
-        loaded = load(options, stdin)
+        loaded = load(options, stdin, knowledge.kind)
     run = run or engine.Run(options.rule_options)
     context = [files.read(path)[0] for path in options.context_paths] + [item.doc for item in loaded]
     run.documents = run.documents or context

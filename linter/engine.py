@@ -72,7 +72,7 @@ def lint(doc: Document, rules: list[Rule], run: Run,
     parsed = doc.encoding_error is None and doc.root is not None and not doc.parse.errors
     found: list[Diagnostic] = []
     for rule_ in rules:
-        if not (rule_.syntax or parsed):
+        if not (rule_.syntax or parsed) or doc.kind not in rule_.kinds:
             continue
         ctx = Context(doc, run, rule_)
         for diagnostic in rule_.check(ctx) or ():

@@ -27,6 +27,7 @@ class Rule:
     check: Callable
     doc: str
     syntax: bool = False   # runs on documents that do not parse (the others wait for a clean parse)
+    kinds: tuple[str, ...] = ("config",)   # the document kinds it checks (``Document.kind``)
 
     @property
     def summary(self) -> str:
@@ -37,15 +38,16 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity | str, fix: Applicability | str | None = None,
-         syntax: bool = False):
-    """Register ``check`` as rule ``code``. The decorated function is returned unchanged."""
+         syntax: bool = False, kinds: Iterable[str] = ("config",)):
+    """Register ``check`` as rule ``code``, for documents of ``kinds``. The decorated
+    function is returned unchanged."""
 
     def register(check: Callable) -> Callable:
         if code in REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
         REGISTRY[code] = Rule(code, name, Severity(severity),
-                              Applicability(fix) if fix else None, check, doc, syntax)
+                              Applicability(fix) if fix else None, check, doc, syntax, tuple(kinds))
         return check
 
     return register

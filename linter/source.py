@@ -22,6 +22,7 @@ class Document:
     bom: bool = False
     encoding_error: str | None = None   # why the bytes could not be decoded, if they could not
     encoding_offset: int = 0            # where the first undecodable character is
+    kind: str = "config"                # what the file is to the tool (the caller decides, from its path)
 
     @cached_property
     def parse(self) -> Parse:
@@ -80,4 +81,4 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def with_text(self, text: str) -> "Document":
-        return Document(self.path, text, self.bom)
+        return Document(self.path, text, self.bom, kind=self.kind)
