@@ -42,4 +42,5 @@ def knowledge():
     from rules.secrets import values
     from rules.opencode_config import merged
     from rules.unused_suppression import postprocess
-    return Knowledge(secrets=values, postprocess=postprocess, merge=merged)
+    from rules.layout import kind_or_config
+    return Knowledge(secrets=values, postprocess=postprocess, merge=merged, kind=kind_or_config)
