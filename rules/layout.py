@@ -1,28 +1,28 @@
-"""What a file is to OpenCode, from its path: the document kind of each file oclint lints.
+"""What a file is to OpenCode, from its path: the document kind of each file oclint lints,
+and which files of a config folder OpenCode reads.
 
-One table serves discovery (``oclint DIR``), the engine (``Document.kind``, which selects
-the rules that run on a document) and the pre-commit pattern tests. Kinds: ``config``
-(opencode.json(c), and config.json in the global folder); later surfaces add theirs here.
+One place serves discovery (``oclint DIR``, the files of a load context), the engine
+(``Document.kind``, which selects the rules that run on a document) and the pre-commit
+pattern tests. Kinds so far: ``config`` (opencode.json(c), and config.json in the global
+folder). Each new surface (agent/mode/command/skill markdown, tui.json) adds its kind to
+``kind_of`` and its files to ``folder_files``.
 """
 
 from __future__ import annotations
 
 import os
 
-CONFIG_NAMES = ("opencode.json", "opencode.jsonc")
-GLOBAL_ONLY_NAMES = ("config.json",)       # read in the global config folder only
+CONFIG_NAMES = ("opencode.json", "opencode.jsonc")     # within a folder .jsonc is applied last
+GLOBAL_NAMES = ("config.json", "opencode.json", "opencode.jsonc")   # the global folder's order
 
 
 def kind_of(path: str) -> str | None:
-    """The document kind of ``path``, or None when OpenCode reads no such file as config.
-
-    Explicitly named files that match nothing are still linted as ``config`` by the
-    caller (``kind_or_config``), as before; discovery uses ``kind_of`` to decide."""
+    """The document kind of ``path``, or None when OpenCode reads no such file as config."""
     name = os.path.basename(path)
     if name in CONFIG_NAMES:
         return "config"
     folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    if name in GLOBAL_ONLY_NAMES and folder == "opencode":
+    if name == "config.json" and folder == "opencode":
         return "config"
     return None
 
@@ -30,3 +30,13 @@ def kind_of(path: str) -> str | None:
 def kind_or_config(path: str) -> str:
     """The kind for a file named on the command line: what ``kind_of`` says, else config."""
     return kind_of(path) or "config"
+
+
+def folder_files(folder: str, where: str) -> list[str]:
+    """The files OpenCode reads from one folder, in the order it applies them.
+
+    ``where`` is ``"global"`` (the global config folder), ``"project"`` (a folder from the
+    worktree root down to the start folder) or ``"dir"`` (a ``.opencode`` folder, ``~/.opencode``,
+    ``OPENCODE_CONFIG_DIR``)."""
+    names = GLOBAL_NAMES if where == "global" else CONFIG_NAMES
+    return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]

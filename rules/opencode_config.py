@@ -7,10 +7,8 @@ import os
 
 from linter import discovery
 from linter.merge import merge
+from rules.layout import folder_files
 
-GLOBAL_FILES = ("config.json", "opencode.json", "opencode.jsonc")
-PROJECT_FILES = ("opencode.json", "opencode.jsonc")     # within a folder .jsonc is applied last
-DIR_FILES = ("opencode.json", "opencode.jsonc")
 MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 CONTENT_VARIABLE = "OPENCODE_CONFIG_CONTENT"
 
@@ -21,7 +19,7 @@ def global_dir(env) -> str:
 
 
 def global_files(env) -> list[str]:
-    return discovery.existing(global_dir(env), GLOBAL_FILES)
+    return folder_files(global_dir(env), "global")
 
 
 def files(cwd: str, env) -> list[str]:
@@ -34,15 +32,15 @@ def files(cwd: str, env) -> list[str]:
     folders = discovery.upward(cwd, top)
     if project:
         for folder in reversed(folders):            # the farthest folder first
-            out.extend(discovery.existing(folder, PROJECT_FILES))
+            out.extend(folder_files(folder, "project"))
     dirs = [os.path.join(f, ".opencode") for f in folders] if project else []   # closest first, as 1.18.33
     dirs.append(os.path.join(discovery.home(env), ".opencode"))
     if env.get("OPENCODE_CONFIG_DIR"):
         dirs.append(env["OPENCODE_CONFIG_DIR"])
     for folder in discovery.unique(dirs):
-        out.extend(discovery.existing(folder, DIR_FILES))
+        out.extend(folder_files(folder, "dir"))
     for folder in MANAGED_DIRS:
-        out.extend(discovery.existing(folder, PROJECT_FILES))
+        out.extend(folder_files(folder, "project"))
     return discovery.unique(out)
 
 
