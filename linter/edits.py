@@ -1,4 +1,5 @@
-"""Minimal text edits on a JSONC document, shaped the way the file's author types.
+"""Minimal text edits on a JSONC document (a markdown file's YAML frontmatter goes to
+``linter.yamledits``, behind the same functions), shaped the way the file's author types.
 
 Every helper returns ``Edit``s on the original text and never touches a byte outside them:
 comments stay, indentation and line endings are copied from siblings, and the file's
@@ -108,8 +109,15 @@ def dump(value: Any, doc: Document, indent: str, inline: bool = False) -> str:
 # -- edits -----------------------------------------------------------------------------
 
 
+def _yaml(doc) -> bool:
+    return doc is not None and doc.syntax == "markdown"
+
+
 def replace_value(node: Node, value: Any, doc: Document) -> Edit:
     """Replace a value; comments inside the old value are kept after the new one."""
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.replace_value(doc, node, value)
     indent = indent_before(doc.text, node.start)
     lead = indent if indent is not None else _line_indent(doc.text, node.start)
     text = dump(value, doc, lead, inline=False)
@@ -123,13 +131,19 @@ def replace_raw(node: Node | Member, content: str) -> Edit:
     return Edit(node.start, node.end, content)
 
 
-def rename_key(member: Member, new_key: str) -> Edit:
+def rename_key(member: Member, new_key: str, doc: Document | None = None) -> Edit:
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.rename_key(doc, member, new_key)
     return Edit(member.key_start, member.key_end, dumps(new_key))
 
 
 def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
     """Remove a member with its comma. Comments around it stay where they are, and a
     comment inside it (between key and value, or before its comma) is kept in its place."""
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.remove_member(doc, member)
     text, obj = doc.text, member.parent
     siblings = list(obj.members())
     index = siblings.index(member)
@@ -158,6 +172,9 @@ def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
 
 def remove_members(doc: Document, members: list[Member]) -> tuple[Edit, ...]:
     """Remove several members of one object together (their edits never overlap)."""
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.remove_members(doc, members)
     if len(members) == 1:
         return remove_member(doc, members[0])
     obj = members[0].parent
@@ -203,6 +220,9 @@ def insert_member(doc: Document, obj: Node, key: str, value: Any,
 def insert_members(doc: Document, obj: Node, items: list[tuple[str, Any]],
                    after: str | None = None, first: bool = False) -> tuple[Edit, ...]:
     """Insert several members together, in the given order (see ``insert_member``)."""
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.insert_members(doc, obj, items, after, first)
     text = doc.text
     members = list(obj.members())
     keys = [dumps(key) for key, _ in items]
@@ -257,6 +277,9 @@ def set_path(doc: Document, root: Node, path: tuple[str, ...], value: Any,
              after: str | None = None) -> tuple[Edit, ...]:
     """Set the value at ``path``, creating the missing objects on the way as one nested
     object. An existing value there is replaced."""
+    if _yaml(doc):
+        from linter import yamledits
+        return yamledits.set_path(doc, root, path, value)
     node = root
     for i, key in enumerate(path):
         member = node.get(key) if node.kind == "object" else None

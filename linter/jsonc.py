@@ -100,6 +100,7 @@ class Node:
     value: Any = None
     children: list = field(default_factory=list)
     parent: "Member | Node | None" = None
+    style: str | None = None     # YAML scalars: plain, ', ", | or > (None in JSONC)
 
     def get(self, key: str) -> "Member | None":
         """The last member named ``key`` (the one OpenCode keeps), or None."""

@@ -25,7 +25,15 @@ class Document:
     kind: str = "config"                # what the file is to the tool (the caller decides, from its path)
 
     @cached_property
+    def syntax(self) -> str:
+        """``markdown`` (YAML frontmatter and a body) for ``.md`` files, else ``jsonc``."""
+        return "markdown" if self.path.lower().endswith((".md", ".markdown")) else "jsonc"
+
+    @cached_property
     def parse(self) -> Parse:
+        if self.syntax == "markdown":
+            from linter.markdown import parse as parse_markdown
+            return parse_markdown(self.text)
         return parse(self.text)
 
     @property
