@@ -186,7 +186,10 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     if loaded is None:
         loaded = load(options, stdin, knowledge.kind)
     run = run or engine.Run(options.rule_options)
-    context = [files.read(path)[0] for path in options.context_paths] + [item.doc for item in loaded]
+    context = [files.read(path)[0] for path in options.context_paths]
+    for doc in context:
+        doc.kind = knowledge.kind(doc.path)
+    context += [item.doc for item in loaded]
     run.documents = run.documents or context
     if knowledge.merge is not None and len(context) > 1:
         run.merged = knowledge.merge(context)

@@ -137,7 +137,7 @@ def config_command(folder, output_format):
         from rules import opencode_config
         from linter import files, show_config
         where = os.path.abspath(folder or os.getcwd())
-        paths = opencode_config.files(where, os.environ)
+        paths = [p for p in opencode_config.files(where, os.environ) if _knowledge().kind(p) == "config"]
         if not paths:
             click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
             return app.EXIT_OK

@@ -29,6 +29,7 @@ from rules import (  # noqa: F401  (imported to register)
     schema_url,
     substitution_syntax,
     syntax_error,
+    tui,
     unknown_key,
     unknown_model,
     unknown_provider,

@@ -3,7 +3,7 @@ from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
 
 
-@rule("OC103", "duplicate-key", "error", fix="unsafe")
+@rule("OC103", "duplicate-key", "error", fix="unsafe", kinds=("config", "tui"))
 def check(ctx):
     """A key given twice in one object; OpenCode silently keeps the last.
 

@@ -1,7 +1,7 @@
 from linter.registry import rule
 
 
-@rule("OC104", "invalid-encoding", "error", syntax=True)
+@rule("OC104", "invalid-encoding", "error", syntax=True, kinds=("config", "tui"))
 def check(ctx):
     """A file that is not UTF-8 text.
 

@@ -2,7 +2,7 @@ from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
 
 
-@rule("OC102", "json5-syntax", "error", fix="safe", syntax=True)
+@rule("OC102", "json5-syntax", "error", fix="safe", syntax=True, kinds=("config", "tui"))
 def check(ctx):
     """JSON5-only syntax that OpenCode's JSONC parser rejects.
 

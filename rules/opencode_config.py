@@ -7,7 +7,7 @@ import os
 
 from linter import discovery
 from linter.merge import merge
-from rules.layout import folder_files
+from rules.layout import folder_files, kind_of
 
 MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 CONTENT_VARIABLE = "OPENCODE_CONFIG_CONTENT"
@@ -19,14 +19,17 @@ def global_dir(env) -> str:
 
 
 def global_files(env) -> list[str]:
-    return folder_files(global_dir(env), "global")
+    """The global folder's config files (not its tui.json(c))."""
+    return [p for p in folder_files(global_dir(env), "global") if kind_of(p) == "config"]
 
 
 def files(cwd: str, env) -> list[str]:
     """The config files OpenCode would load in ``cwd``, lowest precedence first."""
-    out = list(global_files(env))
+    out = list(folder_files(global_dir(env), "global"))
     if env.get("OPENCODE_CONFIG"):
         out.append(os.path.abspath(env["OPENCODE_CONFIG"]))
+    if env.get("OPENCODE_TUI_CONFIG") and os.path.isfile(env["OPENCODE_TUI_CONFIG"]):
+        out.append(os.path.abspath(env["OPENCODE_TUI_CONFIG"]))
     project = not env.get("OPENCODE_DISABLE_PROJECT_CONFIG")
     top = discovery.worktree(cwd)
     folders = discovery.upward(cwd, top)
@@ -75,4 +78,6 @@ POLICIES = {("instructions",): _instructions, ("plugin",): _plugins}
 
 
 def merged(documents):
-    return merge(documents, POLICIES)
+    """The config OpenCode sees: the config documents merged (tui.json(c) is the TUI's own,
+    merged on its own)."""
+    return merge([d for d in documents if d.kind == "config"], POLICIES)

@@ -5,7 +5,7 @@ from linter.registry import REGISTRY, _specificity, rule
 CODE = "OC901"
 
 
-@rule(CODE, "unused-suppression", "warning", fix="safe", syntax=True)
+@rule(CODE, "unused-suppression", "warning", fix="safe", syntax=True, kinds=("config", "tui"))
 def check(ctx):
     """A suppression comment that suppresses nothing, or names no rule.
 

@@ -11,22 +11,27 @@ def make_run(options=None, documents=()):
     return engine.Run(dict(options or {}), list(documents))
 
 
-def _decode(text, path):
-    return files.decode(path, text if isinstance(text, bytes) else text.encode("utf-8"))
+def _decode(text, path, kind=None):
+    """The Document, of ``kind`` (default: the kind its path gives)."""
+    from rules.layout import kind_or_config
+    doc = files.decode(path, text if isinstance(text, bytes) else text.encode("utf-8"))
+    doc.kind = kind or kind_or_config(path)
+    return doc
 
 
-def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None):
+def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None, kind=None):
     """Diagnostics for ``text`` (str, or bytes as read from a file)."""
-    doc = _decode(text, path)
+    doc = _decode(text, path, kind)
     chosen = select(REGISTRY.values(), selectors)
     knowledge = rules.knowledge()
     run = run or make_run(options, [doc])
     return engine.lint(doc, chosen, run, None, knowledge.postprocess)
 
 
-def fix_text(text, selectors=("ALL",), options=None, unsafe=False, path="opencode.jsonc", run=None):
+def fix_text(text, selectors=("ALL",), options=None, unsafe=False, path="opencode.jsonc", run=None,
+             kind=None):
     """The fixed text (bytes in, bytes out) and the diagnostics whose fixes were applied."""
-    doc = _decode(text, path)
+    doc = _decode(text, path, kind)
     chosen = select(REGISTRY.values(), selectors)
     knowledge = rules.knowledge()
     run = run or make_run(options, [doc])

@@ -188,3 +188,86 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- tui.json: the TUI's own verdict (it needs a terminal: run in a pseudo-terminal) ---------
+
+TUI_SECONDS = 20.0
+TUI_ALL = bool(os.environ.get("OCLINT_OPENCODE_ALL"))      # every corpus tui file, not a sample
+
+
+def run_tui(binary: str, name: str, text: bytes, workdir: Path) -> str:
+    """What OpenCode's TUI says about ``text`` as the project's tui file: "skipped" (the log
+    line `skipping invalid tui config`), "exits" (`Unexpected error` at start) or "applied"."""
+    import pty
+    import select
+    import signal
+    import time
+    (workdir / "home").mkdir(parents=True)
+    project = workdir / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (project / name).write_bytes(text)
+    env = isolated_env(workdir / "home") | {"TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:        # the child: become OpenCode
+        os.chdir(project)
+        os.execve(binary, [binary, "--print-logs"], env)
+    out, deadline = b"", time.monotonic() + TUI_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:
+                    break
+            if b"skipping invalid tui config" in out or b"Unexpected error" in out:
+                break
+            if b"applying tui config" in out:     # the rest of startup: a few seconds more
+                deadline = min(deadline, time.monotonic() + 12.0)
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                pid = 0
+                break
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+    if b"skipping invalid tui config" in out:
+        return "skipped"
+    if b"Unexpected error" in out:
+        return "exits"
+    return "applied" if b"applying tui config" in out else "unknown"
+
+
+def tui_cases() -> list[tuple[str, str, bytes]]:
+    """(label, file name, text): fixtures of OC601/OC604 and clean ones, plus corpus files
+    (a fixed sample by default; all with OCLINT_OPENCODE_ALL=1)."""
+    fixtures = Path(__file__).parent / "fixtures"
+    cases = [(p.name, "tui.jsonc" if p.suffix == ".jsonc" else "tui.json", p.read_bytes())
+             for code in ("OC601", "OC604") for p in sorted((fixtures / code).glob("*.tui.json*"))
+             if ".fixed." not in p.name]
+    corpus = SHARED_MD = CORPUS.parent / "corpus-md"
+    files = sorted(SHARED_MD.glob("tui-*.json*")) if corpus.exists() else []
+    if not TUI_ALL:
+        files = [f for f in files if f.name in ("tui-001.json", "tui-036.json", "tui-039.json")]
+    return cases + [(f.name, "tui.jsonc" if f.suffix == ".jsonc" else "tui.json", f.read_bytes())
+                    for f in files]
+
+
+def test_tui_verdicts_match_opencode(opencode, tmp_path):
+    """A tui file OpenCode skips or exits on gets an error from oclint (OC601, OC604); one it
+    applies gets none."""
+    def verdict(case):
+        label, name, text = case
+        theirs = run_tui(opencode, name, text, tmp_path / label)
+        ours = {d.code for d in lint_text(text, path=name) if d.severity.value == "error"}
+        return label, theirs, sorted(ours)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(verdict, tui_cases()))
+    wrong = [(label, theirs, ours) for label, theirs, ours in results
+             if theirs == "unknown" or (theirs == "applied") == bool(ours)]
+    assert wrong == []
+    assert {theirs for _, theirs, _ in results} == {"skipped", "exits", "applied"}

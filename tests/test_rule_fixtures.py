@@ -7,6 +7,8 @@ Layout: ``tests/fixtures/<CODE>/<case>.jsonc`` is an input. Beside it:
 - ``<case>.fixed.jsonc``: the text after ``--fix`` with only this rule selected (missing:
   the fix must leave the text unchanged);
 - ``<case>.options.json``: optional ``{"options": {...}, "unsafe": bool, "select": [...]}``.
+
+An input named ``<case>.tui.json`` or ``<case>.tui.jsonc`` is linted as a tui.json(c).
 """
 
 import json
@@ -34,18 +36,22 @@ def test_fixture(case: Path):
     settings = _settings(case)
     selectors = settings.get("select", [code])
     options = settings.get("options", {})
-    found = [f"{d.code} {d.line}:{d.column}" for d in lint_text(text, selectors, options, path=str(case))]
+    kind = "tui" if case.name.endswith((".tui.json", ".tui.jsonc")) else None
+    found = [f"{d.code} {d.line}:{d.column}"
+             for d in lint_text(text, selectors, options, path=str(case), kind=kind)]
     expected_file = case.with_name(stem + ".expected")
     expected = expected_file.read_text().split("\n") if expected_file.exists() else []
     assert found == [line for line in expected if line.strip()]
     if stem.startswith("ok_"):
         assert not found
     fixed_file = case.with_name(stem + ".fixed" + case.suffix)
-    fixed, _ = fix_text(text, selectors, options, unsafe=settings.get("unsafe", False), path=str(case))
+    fixed, _ = fix_text(text, selectors, options, unsafe=settings.get("unsafe", False), path=str(case),
+                        kind=kind)
     want = fixed_file.read_bytes() if fixed_file.exists() else text
     assert fixed == want
     # the fixed text is clean of this rule's fixable findings: a second fix changes nothing
-    again, _ = fix_text(fixed, selectors, options, unsafe=settings.get("unsafe", False), path=str(case))
+    again, _ = fix_text(fixed, selectors, options, unsafe=settings.get("unsafe", False), path=str(case),
+                        kind=kind)
     assert again == fixed
 
 

@@ -22,6 +22,8 @@ from linter.app import UsageError
 from linter.jsonc import Member, Node
 
 BUNDLED = Path(__file__).with_name("opencode.schema.json")
+# the schema each document kind is validated against; `--schema` names the config's only
+BUNDLED_KINDS = {"tui": "bundled:tui"}
 FETCH_TIMEOUT = 3.0
 TYPE_NAMES = {"object": "an object", "array": "an array", "string": "a string",
               "integer": "an integer", "number": "a number", "boolean": "true or false",
@@ -72,6 +74,8 @@ def load(source: str | None) -> dict:
 def _read(source: str | None) -> dict:
     if not source:
         return json.loads(BUNDLED.read_text(encoding="utf-8"))
+    if source.startswith("bundled:"):
+        return json.loads(BUNDLED.with_name(source[8:] + ".schema.json").read_text(encoding="utf-8"))
     if re.match(r"https?://", source):
         return _fetch(source)
     try:
@@ -116,10 +120,17 @@ def _fetch(url: str) -> dict:
         return load(None)
 
 
-def validator(options) -> Any:
-    """A jsonschema validator for the run's schema. References the schema does not bundle
-    (such as models.dev's model list) resolve to an empty, permissive schema: no network."""
-    source = options.get("schema")
+def source_of(doc, options) -> str | None:
+    """Which schema ``doc`` is checked against: its kind's bundled one, or for config the
+    run's (``--schema``, the ``schema`` setting; None: the bundled one)."""
+    return BUNDLED_KINDS.get(doc.kind) or options.get("schema")
+
+
+def validator(options, source: str | None = None) -> Any:
+    """A jsonschema validator for the run's schema (or ``source``). References the schema
+    does not bundle (such as models.dev's model list) resolve to an empty, permissive
+    schema: no network."""
+    source = source if source is not None else options.get("schema")
     key = "validator:" + (source or "")
     if key not in _LOADED:
         from jsonschema import validators
@@ -132,7 +143,7 @@ def validator(options) -> Any:
             return Resource.from_contents({}, default_specification=DRAFT202012)
 
         cls = validators.validator_for(schema, default=validators.Draft202012Validator)
-        if source:      # the bundled schema is checked by the tests, not on every run
+        if source and not source.startswith("bundled:"):   # bundled ones: checked by the tests
             from jsonschema.exceptions import SchemaError as Invalid
             try:
                 cls.check_schema(schema)
@@ -145,17 +156,17 @@ def validator(options) -> Any:
 # -- validation ------------------------------------------------------------------------
 
 
-def _proven_valid(value, options) -> bool:
+def _proven_valid(value, options, source: str | None = None) -> bool:
     """Whether the quick check proves the document valid, so jsonschema (slow to import,
     slower to run) is needed only to explain errors. A named schema is always checked by
     jsonschema first, so a broken one is still reported."""
-    source = options.get("schema")
+    source = source if source is not None else options.get("schema")
     key = "quick:" + (source or "")
     if key not in _LOADED:
         from linter.quickschema import compile_schema
 
-        if source:
-            validator(options)
+        if source and not source.startswith("bundled:"):
+            validator(options, source)
         _LOADED[key] = compile_schema(load(source))
     check = _LOADED[key]
     try:
@@ -171,15 +182,16 @@ def findings(ctx) -> list[Finding]:
     if key not in cache:
         root = ctx.root
         out: list[Finding] = []
-        if root is not None and not _proven_valid(ctx.doc.value, ctx.options):
-            check = validator(ctx.options)
+        source = source_of(ctx.doc, ctx.options)
+        if root is not None and not _proven_valid(ctx.doc.value, ctx.options, source):
+            check = validator(ctx.options, source)
             from referencing.exceptions import Unresolvable
 
             try:
                 for error in check.iter_errors(ctx.doc.value):
                     out.extend(_classify(error, root))
             except (RecursionError, Unresolvable) as exc:    # a $ref loop, a $ref to nowhere
-                source = ctx.options.get("schema") or "(bundled)"
+                source = source or "(bundled)"
                 raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
                                   f"{str(exc)[:200]}") from None
         cache[key] = _dedupe(out)
