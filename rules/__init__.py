@@ -19,6 +19,7 @@ from rules import (  # noqa: F401  (imported to register)
     invalid_type,
     invalid_value,
     json5_syntax,
+    mcp,
     missing_file_reference,
     missing_required,
     plaintext_secret,

@@ -18,9 +18,10 @@ def check(ctx):
     Validates the config against oclint's schema of OpenCode's config and reports every
     key that is not allowed where it is written, with the closest known key at that place
     ("did you mean `model`?"). Keys that come from other tools get their own explanation:
-    `mcpServers` (Claude-style MCP config), `providers`, a provider-level `baseUrl` or
+    `providers`, a provider-level `baseUrl` or
     `apiKey` (they belong in `options`), and OpenCode V2 names (`agents`, `permissions`, ...).
-    Open places (`provider.*.options`, model `options`, agents) accept any key.
+    Open places (`provider.*.options`, model `options`, agents) accept any key. MCP servers
+    in Claude/Cursor's shape, and a top-level `mcpServers`, are OC701's.
 
     ## Why is this bad?
     OpenCode 1.18.33 drops unknown keys without a word, so `"modle": "mixroute/gpt-5.2"`

@@ -23,5 +23,5 @@ def test_unwritable_cache_still_loads(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))     # a file where a folder should be
     data.load.cache_clear()
-    assert data.load("foreign-keys")[0]["key"] == "mcpServers"
+    assert data.load("foreign-keys")[0]["key"] == "providers"
     data.load.cache_clear()

@@ -271,3 +271,44 @@ def test_tui_verdicts_match_opencode(opencode, tmp_path):
              if theirs == "unknown" or (theirs == "applied") == bool(ours)]
     assert wrong == []
     assert {theirs for _, theirs, _ in results} == {"skipped", "exits", "applied"}
+
+
+# -- MCP servers in Claude/Cursor's shape: refused or dropped before OC701's fix, loaded after --
+
+
+def debug_config(binary: str, project: Path, home: Path) -> tuple[int, str]:
+    """`opencode debug config` in ``project``: exit status and output (through a file: a
+    pipe stops at 64 KiB)."""
+    out = project.parent / "debug-config.out"
+    with open(out, "wb") as handle:
+        proc = subprocess.run([binary, "debug", "config"], cwd=project, env=isolated_env(home),
+                              stdout=handle, stderr=subprocess.STDOUT, timeout=120)
+    return proc.returncode, out.read_text(encoding="utf-8", errors="replace")
+
+
+def test_mcp_servers_load_after_the_fix(opencode, tmp_path):
+    fixtures = Path(__file__).parent / "fixtures" / "OC701"
+    for name in ("claude.jsonc", "servers.jsonc"):
+        home, project = tmp_path / name / "home", tmp_path / name / "project"
+        home.mkdir(parents=True)
+        project.mkdir()
+        subprocess.run(["git", "init", "-q", str(project)], check=True)
+        config = project / "opencode.jsonc"
+        config.write_bytes((fixtures / name).read_bytes())
+        before, text = debug_config(opencode, project, home)
+        if name == "claude.jsonc":
+            assert before != 0 and "Missing key mcp.github.enabled" in text, text[-2000:]
+        else:       # mcpServers: dropped without a word
+            assert before == 0 and '"fs"' not in text
+        fixed = subprocess.run([OCLINT, "--fix", "--unsafe-fixes", "--select", "OC701", str(config)],
+                               capture_output=True, text=True)
+        assert "OC701" not in fixed.stdout, fixed.stdout
+        after, text = debug_config(opencode, project, home)
+        assert after == 0, text[-2000:]
+        value = json.loads(text[text.index("{"):])
+        servers = value["mcp"]
+        if name == "claude.jsonc":
+            assert servers["github"]["command"] == ["npx", "-y", "@modelcontextprotocol/server-github"]
+            assert servers["docs"]["type"] == "remote" and servers["off"]["enabled"] is False
+        else:
+            assert set(servers) == {"fs", "cline"} and servers["fs"]["type"] == "local"

@@ -194,6 +194,10 @@ def findings(ctx) -> list[Finding]:
                 source = source or "(bundled)"
                 raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
                                   f"{str(exc)[:200]}") from None
+        if ctx.doc.kind == "config":
+            # a server in Claude/Cursor's shape is OC701's, once, not a finding per key
+            from rules.mcp.shape import claimed
+            out = [f for f in out if not claimed(root, f.path)]
         cache[key] = _dedupe(out)
     return cache[key]
 

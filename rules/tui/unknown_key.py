@@ -20,7 +20,7 @@ def check(ctx):
     ## Why is this bad?
     The TUI decodes tui.json with unknown keys ignored and filters unknown keybind names
     out before it validates, so a misspelt setting or binding silently does nothing
-    (verified with 1.18.33: `keymap`, `prompt_skills`, `answer_sound` vanish; #26242,
+    (verified with 1.18.33: `keymap`, a top-level `prompt_skills`, `answer_sound` vanish; #26242,
     #30322).
 
     ## Example
