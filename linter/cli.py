@@ -1,20 +1,20 @@
-"""oclint's command line: arguments in, exit status out. The work is in ``linter.app``.
+"""oclint's command line: every command, option and help text. The work is in
+``linter.app``; ``linter.main`` is the entry point, which parses the common check
+invocation itself and hands everything else to ``main`` here.
 
-This is the composition root, the one place in ``linter`` that imports ``rules``.
+With ``linter.main`` this is the composition root, the one place in ``linter`` that
+imports ``rules``.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
 
 import click
 
 from linter import app
-from linter.files import FileError
+from linter.main import begin, check_command, fail as _fail, knowledge as _knowledge, run as _run
 from linter.output import FORMATS
-
 
 
 class DefaultToCheck(click.Group):
@@ -26,20 +26,11 @@ class DefaultToCheck(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _split(values) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="oclint", prog_name="oclint")
 def main():
     """oclint: find and fix what is quietly wrong in OpenCode config files."""
-    # a run is short and builds trees (nodes point at their parents) that live until it
-    # ends: the cycle collector would only rescan them, at up to half the time of a big file
-    gc.disable()
-    for stream in (sys.stdout, sys.stderr):     # a lone surrogate in a value prints as `\ud800`
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+    begin()
 
 
 @main.command()
@@ -69,43 +60,11 @@ def main():
 @click.option("--isolated", is_flag=True, help="Ignore all settings files.")
 @click.option("--with-global", is_flag=True,
               help="Also read this machine's global OpenCode config as context (not linted).")
-def check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-          config_path, isolated, with_global, **flags):
+def check(**params):
     """Lint OpenCode config files (default command).
 
     With no PATHS, lints the files OpenCode would load in the current folder, in its order."""
-    _run(lambda: _check(paths, stdin_filename, select, ignore, extend_select, output_format, color,
-                        schema, config_path, isolated, with_global, flags))
-
-
-def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-           config_path, isolated, with_global, flags):
-    from rules import opencode_config
-    from linter import settings as settings_
-    discovered = not paths
-    paths = list(paths) or opencode_config.files(os.getcwd(), os.environ)
-    if not paths:
-        click.echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
-        return app.EXIT_OK
-    found = config_path or (None if isolated else settings_.find(
-        paths[0] if paths[0] != "-" and not discovered else os.getcwd()))
-    settings = settings_.load(found) if found else settings_.Settings()
-    options = app.CheckOptions(
-        paths=paths, stdin_filename=stdin_filename,
-        select=_split(select) or settings.engine("select") or ["ALL"],
-        ignore=_split(ignore) or settings.engine("ignore", []),
-        extend_select=[*settings.engine("extend-select", []), *_split(extend_select)],
-        severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
-        settings_base=settings.base, rule_options=settings.rule_options,
-        output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
-        color=_color(color), **flags)
-    if schema:
-        options.rule_options["schema"] = schema
-    if with_global:
-        mine = {os.path.realpath(p) for p in paths if p != "-"}
-        options.context_paths = [p for p in opencode_config.global_files(os.environ)
-                                 if os.path.realpath(p) not in mine]
-    return app.check(options, _knowledge())
+    check_command(**params)
 
 
 @main.command()
@@ -202,32 +161,3 @@ def _global_config() -> str:
     return os.path.join(folder, "opencode.jsonc")
 
 
-def _knowledge() -> app.Knowledge:
-    import rules
-    return rules.knowledge()
-
-
-def _color(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
-def _run(work) -> None:
-    try:
-        code = work()
-    except (app.UsageError, FileError) as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
-    except Exception as exc:    # a bug: one line, exit 2; OCLINT_DEBUG=1 shows the traceback
-        if os.environ.get("OCLINT_DEBUG"):
-            raise
-        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it, with OCLINT_DEBUG=1 "
-              "for the traceback")
-    sys.exit(code)
-
-
-def _fail(message: str, status: int = app.EXIT_ERROR):
-    click.echo(f"oclint: error: {message}", err=True)
-    sys.exit(status)

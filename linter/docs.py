@@ -1,17 +1,21 @@
-"""Rule documentation generated from the rules themselves.
+"""Rule documentation and the rule index, generated from the rules themselves.
 
 ``python -m linter.docs`` rewrites the rule table in README.md (between the
-``<!-- rules:start -->`` and ``<!-- rules:end -->`` markers) and docs/rules.md; the tests
-fail when either is stale.
+``<!-- rules:start -->`` and ``<!-- rules:end -->`` markers), docs/rules.md and the rule
+index (rules/index.json, which lets a run declare every rule without importing it); the
+tests fail when any of them is stale.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
-from linter.registry import REGISTRY
+from linter.registry import REGISTRY, index
+
+PACKAGE = "rules"
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
@@ -43,9 +47,16 @@ def readme_with_table(readme: str) -> str:
     return f"{head}{START}\n{table()}{END}{tail}"
 
 
+def index_text() -> str:
+    """The rule index of the rules package, as rules/index.json holds it."""
+    entries = [json.dumps(entry, ensure_ascii=False) for entry in index(PACKAGE)]
+    return "[\n" + ",\n".join(entries) + "\n]\n"
+
+
 def main(root: str = ".") -> int:
-    import rules  # noqa: F401  (registers the rules)
     base = Path(root)
+    text = index_text()         # imports every rule module
+    (base / PACKAGE / "index.json").write_text(text, encoding="utf-8")
     readme = base / "README.md"
     readme.write_text(readme_with_table(readme.read_text(encoding="utf-8")), encoding="utf-8")
     (base / "docs").mkdir(exist_ok=True)

@@ -1,13 +1,17 @@
-"""A yes/no JSON Schema (2020-12) check compiled to plain closures.
+"""A JSON Schema (2020-12) check compiled to plain closures, and its explanations.
 
 Most documents are valid, and proving it should not cost what explaining an error costs:
-jsonschema takes ~50 ms to import and builds an error object per node it visits. This
-module answers only "valid or not", for the keywords it knows, at a fraction of the cost;
-a caller asks jsonschema for the errors when the answer is "not".
+jsonschema takes ~50 ms to import and builds an error object per node it visits. The
+compiled check answers "valid or not" for the keywords this module knows; when the answer
+is "not", ``Compiled.errors`` explains it: the errors jsonschema's ``iter_errors`` would
+yield, in its order, with the attributes a caller reads (``validator``,
+``validator_value``, ``schema``, ``absolute_path``, ``relative_schema_path``, ``context``,
+``message``). It walks only into subtrees the check finds invalid.
 
 ``compile_schema`` returns None for a schema using anything it does not implement exactly
 ($dynamicRef, unevaluated*, contains, a remote $ref, another draft, ...): the caller then
-always uses jsonschema, so the verdict never differs from jsonschema's.
+always uses jsonschema, so the verdict never differs from jsonschema's. The tests hold both
+the check and the explanations to jsonschema's, error for error.
 """
 
 from __future__ import annotations
@@ -39,15 +43,35 @@ class Unsupported(Exception):
     pass
 
 
-def compile_schema(schema: Any) -> Check | None:
-    """A function telling whether an instance is valid, or None when the schema uses
-    something this module does not implement."""
+def compile_schema(schema: Any) -> "Compiled | None":
+    """The compiled schema (called with an instance, it tells whether the instance is
+    valid), or None when the schema uses something this module does not implement."""
     if isinstance(schema, dict) and "$schema" in schema and "2020-12" not in str(schema["$schema"]):
         return None
+    compiler = _Compiler(schema)
     try:
-        return _Compiler(schema).compile(schema)
+        check = compiler.compile(schema)
     except (Unsupported, KeyError, IndexError, TypeError, ValueError, re.error):
         return None
+    return Compiled(check, compiler)
+
+
+class Compiled:
+    """A compiled schema: ``compiled(instance)`` is the yes/no check, ``errors(instance)``
+    the explanation of a no."""
+
+    __slots__ = ("check", "_compiler")
+
+    def __init__(self, check: Check, compiler: "_Compiler"):
+        self.check, self._compiler = check, compiler
+
+    def __call__(self, instance) -> bool:
+        return self.check(instance)
+
+    def errors(self, instance) -> list["Error"]:
+        """The errors jsonschema's ``iter_errors`` yields for ``instance``, in its order
+        (where jsonschema's own order depends on the hash seed, that of the instance)."""
+        return list(_Explainer(self._compiler).errors(instance, self._compiler.root, (), ()))
 
 
 def _is_number(v) -> bool:
@@ -214,4 +238,245 @@ _BOUNDS = {
     "maxItems": _bound(lambda v: isinstance(v, list), len, lambda a, b: a <= b),
     "minProperties": _bound(lambda v: isinstance(v, dict), len, lambda a, b: a >= b),
     "maxProperties": _bound(lambda v: isinstance(v, dict), len, lambda a, b: a <= b),
+}
+
+
+# -- explaining a "not valid" ---------------------------------------------------------------
+
+
+class Error:
+    """One validation error, with the attributes of jsonschema's ``ValidationError`` that
+    callers read. The message is built only when read (it may show a large instance)."""
+
+    __slots__ = ("validator", "validator_value", "schema", "absolute_path", "relative_schema_path",
+                 "context", "_message")
+
+    def __init__(self, message, validator, value, schema, path: tuple, spath: tuple, context=()):
+        self._message = message
+        self.validator, self.validator_value, self.schema = validator, value, schema
+        self.absolute_path, self.relative_schema_path, self.context = path, spath, list(context)
+
+    @property
+    def message(self) -> str:
+        if callable(self._message):
+            self._message = self._message()
+        return self._message
+
+    def __repr__(self) -> str:
+        return f"<Error {self.validator} at {list(self.absolute_path)}: {self.message}>"
+
+
+def _extras(names) -> str:
+    return ", ".join(repr(n) for n in names) + (" was" if len(names) == 1 else " were")
+
+
+class _Explainer:
+    """Walks schema and instance as jsonschema's validator does, keyword by keyword in the
+    schema's order, skipping every subtree the compiled check proves valid."""
+
+    def __init__(self, compiler: "_Compiler"):
+        self.compiler = compiler
+
+    def valid(self, instance, schema) -> bool:
+        return self.compiler.compile(schema)(instance)
+
+    def errors(self, inst, schema, path: tuple, spath: tuple):
+        if schema is True:
+            return
+        if schema is False:
+            yield Error(lambda: f"False schema does not allow {inst!r}", None, None, schema, path, spath)
+            return
+        if self.valid(inst, schema):
+            return
+        for key, value in schema.items():
+            explain = _KEYWORDS.get(key)
+            if explain is not None:
+                yield from explain(self, value, inst, schema, path,
+                                   spath if key in ("if", "$ref") else spath + (key,))
+
+
+def _e_type(x, value, inst, schema, path, spath):
+    types = value if isinstance(value, list) else [value]
+    if not any(_TYPES[t](inst) for t in types):
+        yield Error(lambda: f"{inst!r} is not of type {', '.join(repr(t) for t in types)}",
+                    "type", value, schema, path, spath)
+
+
+def _e_properties(x, value, inst, schema, path, spath):
+    if isinstance(inst, dict):
+        for name, sub in value.items():
+            if name in inst:
+                yield from x.errors(inst[name], sub, path + (name,), spath + (name,))
+
+
+def _e_pattern_properties(x, value, inst, schema, path, spath):
+    if isinstance(inst, dict):
+        for pattern, sub in value.items():
+            for k, v in inst.items():
+                if re.search(pattern, k):
+                    yield from x.errors(v, sub, path + (k,), spath + (pattern,))
+
+
+def _e_additional(x, value, inst, schema, path, spath):
+    if not isinstance(inst, dict):
+        return
+    known = schema.get("properties", {})
+    joined = "|".join(schema.get("patternProperties", {}))
+    extras = [k for k in inst if k not in known and not (joined and re.search(joined, k))]
+    if isinstance(value, dict):
+        for k in extras:
+            yield from x.errors(inst[k], value, path + (k,), spath)
+    elif not value and extras:
+        if "patternProperties" in schema:
+            def message():
+                verb = "does" if len(extras) == 1 else "do"
+                patterns = ", ".join(repr(p) for p in sorted(schema["patternProperties"]))
+                return f"{', '.join(repr(k) for k in sorted(extras))} {verb} not match any of the regexes: {patterns}"
+        else:
+            def message():
+                return f"Additional properties are not allowed ({_extras(sorted(extras, key=str))} unexpected)"
+        yield Error(message, "additionalProperties", value, schema, path, spath)
+
+
+def _e_property_names(x, value, inst, schema, path, spath):
+    if isinstance(inst, dict):
+        for k in inst:
+            yield from x.errors(k, value, path, spath)
+
+
+def _e_items(x, value, inst, schema, path, spath):
+    if not isinstance(inst, list):
+        return
+    prefix = len(schema.get("prefixItems", []))
+    extra = len(inst) - prefix
+    if extra <= 0:
+        return
+    if value is False:
+        rest = inst[prefix:] if extra != 1 else inst[prefix]
+        noun = "items" if prefix != 1 else "item"
+        yield Error(lambda: f"Expected at most {prefix} {noun} but found {extra} extra: {rest!r}",
+                    "items", value, schema, path, spath)
+    else:
+        for i in range(prefix, len(inst)):
+            yield from x.errors(inst[i], value, path + (i,), spath)
+
+
+def _e_prefix_items(x, value, inst, schema, path, spath):
+    if isinstance(inst, list):
+        for i, (item, sub) in enumerate(zip(inst, value)):
+            yield from x.errors(item, sub, path + (i,), spath + (i,))
+
+
+def _e_const(x, value, inst, schema, path, spath):
+    if not equal(inst, value):
+        yield Error(lambda: f"{value!r} was expected", "const", value, schema, path, spath)
+
+
+def _e_enum(x, value, inst, schema, path, spath):
+    if not any(equal(option, inst) for option in value):
+        yield Error(lambda: f"{inst!r} is not one of {value!r}", "enum", value, schema, path, spath)
+
+
+def _e_pattern(x, value, inst, schema, path, spath):
+    if isinstance(inst, str) and not re.search(value, inst):
+        yield Error(lambda: f"{inst!r} does not match {value!r}", "pattern", value, schema, path, spath)
+
+
+def _e_required(x, value, inst, schema, path, spath):
+    if isinstance(inst, dict):
+        for name in value:
+            if name not in inst:
+                yield Error(lambda name=name: f"{name!r} is a required property", "required", value,
+                            schema, path, spath)
+
+
+def _e_dependent_required(x, value, inst, schema, path, spath):
+    if isinstance(inst, dict):
+        for name, needs in value.items():
+            if name in inst:
+                for each in needs:
+                    if each not in inst:
+                        yield Error(lambda each=each, name=name: f"{each!r} is a dependency of {name!r}",
+                                    "dependentRequired", value, schema, path, spath)
+
+
+def _e_all_of(x, value, inst, schema, path, spath):
+    for i, sub in enumerate(value):
+        yield from x.errors(inst, sub, path, spath + (i,))
+
+
+def _e_any_of(x, value, inst, schema, path, spath):
+    if any(x.valid(inst, sub) for sub in value):
+        return
+    context = [e for i, sub in enumerate(value) for e in x.errors(inst, sub, path, (i,))]
+    yield Error(lambda: f"{inst!r} is not valid under any of the given schemas", "anyOf", value, schema,
+                path, spath, context)
+
+
+def _e_one_of(x, value, inst, schema, path, spath):
+    valid = [i for i, sub in enumerate(value) if x.valid(inst, sub)]
+    if not valid:
+        context = [e for i, sub in enumerate(value) for e in x.errors(inst, sub, path, (i,))]
+        yield Error(lambda: f"{inst!r} is not valid under any of the given schemas", "oneOf", value,
+                    schema, path, spath, context)
+    elif len(valid) > 1:
+        each = [value[i] for i in valid[1:]] + [value[valid[0]]]
+        yield Error(lambda: f"{inst!r} is valid under each of {', '.join(repr(s) for s in each)}", "oneOf",
+                    value, schema, path, spath)
+
+
+def _e_not(x, value, inst, schema, path, spath):
+    if x.valid(inst, value):
+        yield Error(lambda: f"{inst!r} should not be valid under {value!r}", "not", value, schema, path, spath)
+
+
+def _e_if(x, value, inst, schema, path, spath):
+    if x.valid(inst, value):
+        if "then" in schema:
+            yield from x.errors(inst, schema["then"], path, spath + ("then",))
+    elif "else" in schema:
+        yield from x.errors(inst, schema["else"], path, spath + ("else",))
+
+
+def _e_ref(x, value, inst, schema, path, spath):
+    yield from x.errors(inst, x.compiler._ref(value), path, spath)
+
+
+def _bound_error(key, kind, size, fails, message):
+    def explain(x, value, inst, schema, path, spath):
+        if kind(inst) and fails(size(inst), value):
+            yield Error(lambda: message(inst, value), key, value, schema, path, spath)
+    return explain
+
+
+_is_str = lambda v: isinstance(v, str)          # noqa: E731
+_is_list = lambda v: isinstance(v, list)        # noqa: E731
+_is_dict = lambda v: isinstance(v, dict)        # noqa: E731
+_KEYWORDS = {
+    "type": _e_type, "properties": _e_properties, "patternProperties": _e_pattern_properties,
+    "additionalProperties": _e_additional, "propertyNames": _e_property_names, "items": _e_items,
+    "prefixItems": _e_prefix_items, "const": _e_const, "enum": _e_enum, "pattern": _e_pattern,
+    "required": _e_required, "dependentRequired": _e_dependent_required, "allOf": _e_all_of,
+    "anyOf": _e_any_of, "oneOf": _e_one_of, "not": _e_not, "if": _e_if, "$ref": _e_ref,
+    "minimum": _bound_error("minimum", _is_number, lambda v: v, lambda a, b: a < b,
+                            lambda i, m: f"{i!r} is less than the minimum of {m!r}"),
+    "maximum": _bound_error("maximum", _is_number, lambda v: v, lambda a, b: a > b,
+                            lambda i, m: f"{i!r} is greater than the maximum of {m!r}"),
+    "exclusiveMinimum": _bound_error("exclusiveMinimum", _is_number, lambda v: v, lambda a, b: a <= b,
+                                     lambda i, m: f"{i!r} is less than or equal to the minimum of {m!r}"),
+    "exclusiveMaximum": _bound_error("exclusiveMaximum", _is_number, lambda v: v, lambda a, b: a >= b,
+                                     lambda i, m: f"{i!r} is greater than or equal to the maximum of {m!r}"),
+    "minLength": _bound_error("minLength", _is_str, len, lambda a, b: a < b,
+                              lambda i, m: f"{i!r} {'should be non-empty' if m == 1 else 'is too short'}"),
+    "maxLength": _bound_error("maxLength", _is_str, len, lambda a, b: a > b,
+                              lambda i, m: f"{i!r} {'is expected to be empty' if m == 0 else 'is too long'}"),
+    "minItems": _bound_error("minItems", _is_list, len, lambda a, b: a < b,
+                             lambda i, m: f"{i!r} {'should be non-empty' if m == 1 else 'is too short'}"),
+    "maxItems": _bound_error("maxItems", _is_list, len, lambda a, b: a > b,
+                             lambda i, m: f"{i!r} {'is expected to be empty' if m == 0 else 'is too long'}"),
+    "minProperties": _bound_error("minProperties", _is_dict, len, lambda a, b: a < b,
+                                  lambda i, m: f"{i!r} "
+                                  f"{'should be non-empty' if m == 1 else 'does not have enough properties'}"),
+    "maxProperties": _bound_error("maxProperties", _is_dict, len, lambda a, b: a > b,
+                                  lambda i, m: f"{i!r} {'is expected to be empty' if m == 0 else 'has too many properties'}"),
 }

@@ -11,27 +11,69 @@ selector decides, and ``--ignore`` wins a tie.
 
 from __future__ import annotations
 
+import importlib
 import inspect
-from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from linter.diagnostics import Applicability, Severity
 
 
-@dataclass(frozen=True)
 class Rule:
-    code: str
-    name: str
-    severity: Severity
-    fix: Applicability | None
-    check: Callable
-    doc: str
-    syntax: bool = False   # runs on documents that do not parse (the others wait for a clean parse)
-    kinds: tuple[str, ...] = ("config",)   # the document kinds it checks (``Document.kind``)
+    """A rule's metadata, and its check function and documentation, which are loaded (by
+    importing the rule's module) only when a run first calls or shows them: a run pays for
+    the rules it runs, not for the ones it has."""
+
+    __slots__ = ("code", "name", "severity", "fix", "syntax", "kinds", "module", "function",
+                 "_summary", "_check", "_doc")
+
+    def __init__(self, code: str, name: str, severity: Severity, fix: Applicability | None,
+                 check: Callable | None = None, doc: str | None = None, syntax: bool = False,
+                 kinds: tuple[str, ...] = ("config",), module: str = "", function: str = "check",
+                 summary: str | None = None):
+        self.code, self.name, self.severity, self.fix = code, name, severity, fix
+        self.syntax = syntax
+        self.kinds = tuple(kinds)               # the document kinds it checks (``Document.kind``)
+        self.module, self.function = module or getattr(check, "__module__", ""), function
+        self._check, self._doc, self._summary = check, doc, summary
+
+    def _load(self) -> None:
+        if self._check is None:
+            importlib.import_module(self.module)        # its @rule attaches the function
+            if self._check is None:
+                raise RuntimeError(f"rule {self.code}: {self.module} does not register it "
+                                   "(the rule index is stale: run `python -m linter.docs`)")
+
+    @property
+    def check(self) -> Callable:
+        self._load()
+        return self._check
+
+    @property
+    def doc(self) -> str:
+        if self._doc is None:
+            self._load()
+        return self._doc
+
+    @property
+    def loaded(self) -> bool:
+        return self._check is not None
 
     @property
     def summary(self) -> str:
-        return self.doc.splitlines()[0].strip() if self.doc else ""
+        if self._summary is None:
+            doc = self.doc
+            self._summary = doc.splitlines()[0].strip() if doc else ""
+        return self._summary
+
+    def metadata(self) -> dict:
+        """What the rule index keeps of this rule (see ``declare``)."""
+        return {"code": self.code, "name": self.name, "severity": self.severity.value,
+                "fix": self.fix.value if self.fix else None, "syntax": self.syntax,
+                "kinds": list(self.kinds), "module": self.module, "function": self.function,
+                "summary": self.summary}
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code}, {self.name})"
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -40,17 +82,55 @@ REGISTRY: dict[str, Rule] = {}
 def rule(code: str, name: str, severity: Severity | str, fix: Applicability | str | None = None,
          syntax: bool = False, kinds: Iterable[str] = ("config",)):
     """Register ``check`` as rule ``code``, for documents of ``kinds``. The decorated
-    function is returned unchanged."""
+    function is returned unchanged. A rule the index already declared (``declare``) gets
+    its function and documentation (and, should the index be stale, the decorator's
+    metadata)."""
 
     def register(check: Callable) -> Callable:
-        if code in REGISTRY:
-            raise ValueError(f"rule {code} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
-        REGISTRY[code] = Rule(code, name, Severity(severity),
-                              Applicability(fix) if fix else None, check, doc, syntax, tuple(kinds))
+        found = Rule(code, name, Severity(severity), Applicability(fix) if fix else None, check, doc,
+                     syntax, tuple(kinds), check.__module__, check.__name__)
+        known = REGISTRY.get(code)
+        if known is None:
+            REGISTRY[code] = found
+        elif known.loaded:
+            raise ValueError(f"rule {code} registered twice")
+        else:   # declared by the index (tests/test_rule_index.py keeps it in step)
+            for slot in Rule.__slots__:
+                setattr(known, slot, getattr(found, slot))
         return check
 
     return register
+
+
+def declare(entries: Iterable[dict]) -> None:
+    """Register rules from their index entries (``Rule.metadata``) without importing them."""
+    for e in entries:
+        if e["code"] not in REGISTRY:
+            REGISTRY[e["code"]] = Rule(e["code"], e["name"], Severity(e["severity"]),
+                                       Applicability(e["fix"]) if e["fix"] else None, None, None,
+                                       e["syntax"], tuple(e["kinds"]), e["module"], e["function"],
+                                       e["summary"])
+
+
+def discover(package: str) -> list[str]:
+    """Import every module of ``package`` and its sub-packages (registering every rule in
+    them); the names imported. For the index generator and its test, never a run."""
+    import pkgutil
+
+    root = importlib.import_module(package)
+    names = [package]
+    for info in pkgutil.walk_packages(root.__path__, package + "."):
+        importlib.import_module(info.name)
+        names.append(info.name)
+    return names
+
+
+def index(package: str) -> list[dict]:
+    """The rule index of ``package``: every rule its modules register, in code order."""
+    discover(package)
+    return [r.metadata() for r in sorted(REGISTRY.values(), key=lambda r: r.code)
+            if r.loaded and (r.module == package or r.module.startswith(package + "."))]
 
 
 class SelectorError(ValueError):

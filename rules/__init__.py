@@ -1,41 +1,24 @@
 """oclint's knowledge of OpenCode and its gateways: one module per rule, plus data.
 
-Importing this package registers every rule in ``linter.registry.REGISTRY``.
+Importing this package declares every rule in ``linter.registry.REGISTRY`` from the rule
+index (``index.json`` beside this file: code, name, severity, fix, kinds, module and
+summary of each), without importing a rule module: a run imports only the rules it
+selects, for the kinds of file it has. To add a rule, write its module anywhere under
+``rules/`` (a family in a folder of its own; a folder's ``__init__`` must not import its
+rules) and run ``python -m linter.docs``, which rewrites the index with the docs;
+tests/test_rule_index.py fails while the index is stale.
 """
 
-from rules import (  # noqa: F401  (imported to register)
-    api_key_format,
-    base_url_endpoint,
-    base_url_v1,
-    builtin_id_override,
-    deprecated_key,
-    disabled_provider,
-    duplicate_key,
-    gateway_npm,
-    insecure_base_url,
-    invalid_api_compatibility,
-    invalid_encoding,
-    invalid_model_ref,
-    invalid_type,
-    invalid_value,
-    json5_syntax,
-    mcp,
-    missing_file_reference,
-    missing_required,
-    plaintext_secret,
-    provider_id_charset,
-    provider_without_models,
-    responses_api_required,
-    responses_api_unneeded,
-    schema_url,
-    substitution_syntax,
-    syntax_error,
-    tui,
-    unknown_key,
-    unknown_model,
-    unknown_provider,
-    unused_suppression,
-)
+import json as _json
+from pathlib import Path as _Path
+
+from linter.registry import declare as _declare
+
+INDEX = _Path(__file__).with_name("index.json")
+try:
+    _declare(_json.loads(INDEX.read_text(encoding="utf-8")))
+except FileNotFoundError:       # being regenerated: `python -m linter.docs` imports every rule
+    pass
 
 
 def knowledge():

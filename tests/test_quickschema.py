@@ -62,12 +62,12 @@ def _places(value, path=()):
             yield from _places(v, path + (i,))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data())
-def test_mutants_agree(data):
+def mutant(data, edits: int = 3, drop: bool = False):
+    """A document of DOCUMENTS with 1 to ``edits`` values replaced or keys added (and, with
+    ``drop``, removed), drawn by hypothesis."""
     doc = copy.deepcopy(data.draw(st.sampled_from(DOCUMENTS)))
     places = [p for p in _places(doc) if p]
-    for _ in range(data.draw(st.integers(1, 3))):
+    for _ in range(data.draw(st.integers(1, edits))):
         if not places:
             break
         path = data.draw(st.sampled_from(places))
@@ -75,13 +75,22 @@ def test_mutants_agree(data):
         try:
             for step in path[:-1]:
                 parent = parent[step]
-            if isinstance(parent, dict) and data.draw(st.booleans()):
+            if drop and isinstance(parent, dict) and data.draw(st.booleans()):
+                parent.pop(path[-1], None)
+            elif isinstance(parent, dict) and data.draw(st.booleans()):
                 parent[data.draw(st.sampled_from(["enabled", "type", "name", "x", "modle"]))] = \
                     data.draw(INTERESTING)
             else:
                 parent[path[-1]] = data.draw(INTERESTING)
         except (KeyError, IndexError, TypeError):
             continue
+    return doc
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutants_agree(data):
+    doc = mutant(data)
     assert QUICK(doc) == FULL.is_valid(doc)
 
 

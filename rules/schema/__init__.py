@@ -156,10 +156,16 @@ def validator(options, source: str | None = None) -> Any:
 # -- validation ------------------------------------------------------------------------
 
 
-def _proven_valid(value, options, source: str | None = None) -> bool:
-    """Whether the quick check proves the document valid, so jsonschema (slow to import,
-    slower to run) is needed only to explain errors. A named schema is always checked by
-    jsonschema first, so a broken one is still reported."""
+# The explanations of the bundled (or any quick-compiled) schema come from
+# linter.quickschema, which yields jsonschema's errors without importing it; ORACLE makes
+# every run ask jsonschema instead (the tests compare the two, finding for finding).
+ORACLE = False
+
+
+def _compiled(options, source: str | None = None):
+    """The quick-compiled schema (the run's, or ``source``), or None when it uses what the
+    quick check does not implement. A named schema is always checked by jsonschema first,
+    so a broken one is still reported."""
     source = source if source is not None else options.get("schema")
     key = "quick:" + (source or "")
     if key not in _LOADED:
@@ -168,11 +174,28 @@ def _proven_valid(value, options, source: str | None = None) -> bool:
         if source and not source.startswith("bundled:"):
             validator(options, source)
         _LOADED[key] = compile_schema(load(source))
-    check = _LOADED[key]
+    return _LOADED[key]
+
+
+def _errors(value, options, source: str | None = None) -> list:
+    """The schema errors of ``value``: none when the quick check proves it valid; else the
+    quick explanation, or jsonschema's where the quick engine does not apply."""
+    compiled = _compiled(options, source)
     try:
-        return check is not None and check(value)
+        if compiled is not None and compiled(value):
+            return []
+        if compiled is not None and not ORACLE:
+            return compiled.errors(value)
     except RecursionError:      # a schema that refers to itself without end: jsonschema explains
-        return False
+        pass
+    from referencing.exceptions import Unresolvable
+
+    try:
+        return list(validator(options, source).iter_errors(value))
+    except (RecursionError, Unresolvable) as exc:    # a $ref loop, a $ref to nowhere
+        source = source or options.get("schema") or "(bundled)"
+        raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
+                          f"{str(exc)[:200]}") from None
 
 
 def findings(ctx) -> list[Finding]:
@@ -183,17 +206,9 @@ def findings(ctx) -> list[Finding]:
         root = ctx.root
         out: list[Finding] = []
         source = source_of(ctx.doc, ctx.options)
-        if root is not None and not _proven_valid(ctx.doc.value, ctx.options, source):
-            check = validator(ctx.options, source)
-            from referencing.exceptions import Unresolvable
-
-            try:
-                for error in check.iter_errors(ctx.doc.value):
-                    out.extend(_classify(error, root))
-            except (RecursionError, Unresolvable) as exc:    # a $ref loop, a $ref to nowhere
-                source = source or "(bundled)"
-                raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
-                                  f"{str(exc)[:200]}") from None
+        if root is not None:
+            for error in _errors(ctx.doc.value, ctx.options, source):
+                out.extend(_classify(error, root))
         if ctx.doc.kind == "config":
             # a server in Claude/Cursor's shape is OC701's, once, not a finding per key
             from rules.mcp.shape import claimed

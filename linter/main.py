@@ -1,0 +1,199 @@
+"""oclint's entry point, and the check command's work between arguments and ``linter.app``.
+
+The common invocation, ``oclint [check] [options] PATHS`` with the check command's usual
+options, is parsed here without importing click (about a third of a one-file run's time
+went to importing click and building the command group). Anything else (a subcommand,
+``--help``, ``--version``, ``-o``/``--config``, an option or value this parser does not
+take, anything click would reject) goes to the click command line in ``linter.cli``,
+which defines every option and all the help; tests/test_cli_fast.py holds this parser to
+click's, parameter for parameter.
+
+With ``linter.cli`` this is the composition root: the one place in ``linter`` that
+imports ``rules``.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+
+# the check command's options this parser takes: flags, and options with one value
+# (a tuple default: repeatable); the others (-o/--output-file, --config, -h/--help) go to click
+FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--show-fixes": "show_fixes",
+         "--statistics": "statistics", "--exit-zero": "exit_zero",
+         "--exit-non-zero-on-fix": "exit_non_zero_on_fix", "--strict": "strict", "-q": "quiet",
+         "--quiet": "quiet", "--isolated": "isolated", "--with-global": "with_global"}
+VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select",
+          "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
+          "--schema": "schema"}
+COLORS = ("auto", "always", "never")
+SUBCOMMANDS = ("check", "rule", "config", "init")
+
+
+def defaults() -> dict:
+    """The check command's parameters when no option is given (as click passes them)."""
+    params = {dest: False for dest in FLAGS.values()}
+    params.update(paths=(), select=(), ignore=(), extend_select=(), output_format=None, output_file=None,
+                  stdin_filename=None, color="auto", schema=None, config_path=None)
+    return params
+
+
+def parse_check(args: list[str]) -> dict | None:
+    """The check command's parameters for ``args``, exactly as click would hand them to it;
+    None when the arguments are not of the common form (click then parses them)."""
+    from linter.output import FORMATS
+
+    if args and args[0] in SUBCOMMANDS:
+        if args[0] != "check":
+            return None
+        args = args[1:]
+    params = defaults()
+    paths = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "-" or not arg.startswith("-"):
+            paths.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if name in FLAGS and not eq:
+            params[FLAGS[name]] = True
+            continue
+        if name not in VALUES:
+            return None
+        if not eq:
+            if i >= len(args):
+                return None
+            value = args[i]
+            i += 1
+        if value.startswith("-") and value != "-":
+            return None
+        dest = VALUES[name]
+        if isinstance(params[dest], tuple):
+            params[dest] += (value,)
+        elif dest == "output_format" and value not in FORMATS or dest == "color" and value not in COLORS:
+            return None
+        else:
+            params[dest] = value
+    for path in paths:
+        if path != "-" and not _readable_or_absent(path):
+            return None         # click explains
+    params["paths"] = tuple(paths)
+    return params
+
+
+def _readable_or_absent(path: str) -> bool:
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return True
+    return os.access(path, os.R_OK)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``oclint`` command."""
+    params = parse_check(sys.argv[1:] if argv is None else list(argv))
+    if params is None:
+        from linter import cli
+        cli.main(args=argv)
+        return
+    begin()
+    check_command(**params)
+
+
+def begin() -> None:
+    """What every run does first."""
+    # a run is short and builds trees (nodes point at their parents) that live until it
+    # ends: the cycle collector would only rescan them, at up to half the time of a big file
+    gc.disable()
+    for stream in (sys.stdout, sys.stderr):     # a lone surrogate in a value prints as `\ud800`
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def check_command(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
+                  config_path, isolated, with_global, **flags) -> None:
+    """The check command, from its parameters (parsed by either parser)."""
+    run(lambda: _check(paths, stdin_filename, select, ignore, extend_select, output_format, color,
+                       schema, config_path, isolated, with_global, flags))
+
+
+def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
+           config_path, isolated, with_global, flags):
+    from linter import app
+    from linter import settings as settings_
+    from rules import opencode_config
+    discovered = not paths
+    paths = list(paths) or opencode_config.files(os.getcwd(), os.environ)
+    if not paths:
+        echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
+        return app.EXIT_OK
+    found = config_path or (None if isolated else settings_.find(
+        paths[0] if paths[0] != "-" and not discovered else os.getcwd()))
+    settings = settings_.load(found) if found else settings_.Settings()
+    options = app.CheckOptions(
+        paths=paths, stdin_filename=stdin_filename,
+        select=split(select) or settings.engine("select") or ["ALL"],
+        ignore=split(ignore) or settings.engine("ignore", []),
+        extend_select=[*settings.engine("extend-select", []), *split(extend_select)],
+        severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
+        settings_base=settings.base, rule_options=settings.rule_options,
+        output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
+        color=_color(color), **flags)
+    if schema:
+        options.rule_options["schema"] = schema
+    if with_global:
+        mine = {os.path.realpath(p) for p in paths if p != "-"}
+        options.context_paths = [p for p in opencode_config.global_files(os.environ)
+                                 if os.path.realpath(p) not in mine]
+    return app.check(options, knowledge())
+
+
+def split(values) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def knowledge():
+    import rules
+    return rules.knowledge()
+
+
+def _color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def echo(message: str, err: bool = False, nl: bool = True) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + ("\n" if nl else ""))
+    stream.flush()
+
+
+def run(work) -> None:
+    """Run a command's work: its exit status, or a one-line error (never a traceback)."""
+    from linter import app
+    from linter.files import FileError
+    try:
+        code = work()
+    except (app.UsageError, FileError) as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except Exception as exc:    # a bug: one line, exit 2; OCLINT_DEBUG=1 shows the traceback
+        if os.environ.get("OCLINT_DEBUG"):
+            raise
+        fail(f"internal error ({type(exc).__name__}: {exc}); please report it, with OCLINT_DEBUG=1 "
+             "for the traceback")
+    sys.exit(code)
+
+
+def fail(message: str, status: int = 2):
+    echo(f"oclint: error: {message}", err=True)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""`oclint PATHS` is parsed without click (linter.main.parse_check); click parses the rest.
+The fast parser must hand the check command exactly what click would, or step aside."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from linter import cli
+from linter.main import FLAGS, VALUES, defaults, parse_check
+
+
+def click_params(args: list[str]) -> dict | None:
+    """What click hands the check command for ``args`` (None: click refuses them, or runs
+    another command)."""
+    if args and args[0] in cli.main.commands:
+        if args[0] != "check":
+            return None
+        args = args[1:]
+    elif args and args[0] in ("--help", "-h", "--version"):
+        return None
+    try:
+        ctx = cli.check.make_context("check", list(args))
+    except (click.exceptions.Exit, click.ClickException):
+        return None
+    return ctx.params
+
+
+def test_the_fast_parser_knows_the_check_commands_options():
+    options = {opt: p.name for p in cli.check.params if isinstance(p, click.Option) for opt in p.opts}
+    handled = {**FLAGS, **VALUES}
+    assert {opt: options[opt] for opt in handled} == handled     # same names, same parameters
+    assert set(options) - set(handled) == {"-o", "--output-file", "--config"}
+    assert set(defaults()) == {p.name for p in cli.check.params}
+
+
+COMMON = [[], ["opencode.json"], ["a.json", "b.jsonc"], ["-q", "--exit-zero", "--output-format", "concise", "x"],
+          ["check", "x.json", "--fix"], ["--select", "OC2,MR", "--ignore=OC201", "x"], ["-"],
+          ["--stdin-filename", "opencode.json", "-"], ["--color", "never", "--statistics", "."],
+          ["--schema", "s.json", "--extend-select", "OC9", "--extend-select", "MR1", "x"]]
+
+
+@pytest.mark.parametrize("args", COMMON)
+def test_common_invocations_take_the_fast_path_with_clicks_parameters(args):
+    assert parse_check(args) is not None
+    assert parse_check(args) == click_params(args)
+
+
+TOKENS = st.sampled_from([*FLAGS, *VALUES, "-o", "--config", "--help", "-h", "--version", "--", "-x",
+                          "--fix=1", "--select=", "--output-format=json", "--color=always", "--color=red",
+                          "json", "full", "sarif", "auto", "never", "OC201", "-", "a.json", "check", "rule",
+                          "config", "--nope", "-qq", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TOKENS, max_size=7))
+def test_the_fast_parser_agrees_with_click_or_steps_aside(args):
+    fast = parse_check(args)
+    if fast is not None:
+        assert fast == click_params(args)
+
+
+def test_an_unreadable_path_is_left_to_click(tmp_path):
+    secret = tmp_path / "opencode.json"
+    secret.write_text("{}")
+    secret.chmod(0)
+    try:
+        if os.access(secret, os.R_OK):
+            pytest.skip("running as a user who reads everything")
+        assert parse_check([str(secret)]) is None
+    finally:
+        secret.chmod(0o600)
+
+
+def test_the_fast_path_does_not_import_click(tmp_path):
+    (tmp_path / "opencode.json").write_text('{"share": "yes"}')
+    code = ("import sys\nfrom linter.main import main\nsys.argv = ['oclint', '--isolated', 'opencode.json']\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code)\n"
+            "print('click' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert "OC203" in out.stdout and out.stdout.strip().splitlines()[-2:] == ["exit 1", "False"]
