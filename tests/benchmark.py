@@ -1,13 +1,28 @@
-"""oclint against check-jsonschema, side by side, on the same inputs.
+"""oclint against agnix, check-jsonschema and `python -c pass`, side by side in one run.
 
-    .venv/bin/pip install check-jsonschema
-    .venv/bin/python tests/benchmark.py [--runs 7]
+    .venv/bin/pip install agnix check-jsonschema
+    .venv/bin/python tests/benchmark.py [--runs 3] [--only per-file,batch,big,fix,memory]
 
-Prints, per input, the median wall time of each tool and their ratio, then where the time
-of a typical oclint run goes. check-jsonschema runs with `--force-filetype json5` and
-oclint's own schema, so both validate the same documents against the same schema.
-Targets: a typical config in at most 0.3x check-jsonschema's time and 8x `python -c
-pass`; 1 MB in under 0.5 s; 10x the input in at most 11x the time.
+Every input is laid out as OpenCode finds it, `DIR/opencode.json`, and given to each tool
+by path. oclint runs as an installed command would: from a bare virtual environment whose
+only addition is a path file (no editable-install finder at startup), with its bytecode
+compiled; `python -c pass` is that environment's interpreter. check-jsonschema runs with
+`--force-filetype json5` and oclint's own schema, so it validates the same documents
+against the same schema; agnix is the agent-config linter written in Rust.
+
+Each process is timed by wall clock and by its own CPU time (user + system, from wait4):
+on a shared machine the CPU time is the steadier of the two. The peak memory is the
+process's maximum resident set. Rows:
+
+- per real file: each file of ../shared/corpus in its own process, every tool on the same
+  file in turn; the median over the files (of each file's fastest of --runs);
+- a batch of 1,000 configs (the corpus repeated) in one invocation, and `--fix` on it
+  (a fresh copy for each run);
+- a 1 MB and a 10 MB config (one provider with many models).
+
+Targets (issue 17): per real file at most 4x `python -c pass`; 1,000 configs at most 2x
+agnix; 1 MB at most 0.3 s, 10x the input in at most 10x the time; `--fix` on the batch at
+most 2x linting it; peak memory for a typical file at most 20 MiB.
 """
 
 from __future__ import annotations
@@ -26,13 +41,80 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SCHEMA = ROOT / "rules" / "schema" / "opencode.schema.json"
-TYPICAL = ROOT.parent / "shared" / "corpus" / "011.jsonc"     # 2.7 KB, comments, agents, MCP
+CORPUS = ROOT.parent / "shared" / "corpus"
+TYPICAL = CORPUS / "011.jsonc"      # 2.7 KB, comments, agents, MCP
+MIB = 1024 * 1024
 
 
-def typical_text() -> str:
-    if TYPICAL.exists():
-        return TYPICAL.read_text(encoding="utf-8")
-    return (ROOT / "examples" / "opencode.jsonc").read_text(encoding="utf-8")
+class Sample:
+    def __init__(self, wall: float, cpu: float, rss: int, status: int):
+        self.wall, self.cpu, self.rss, self.status = wall, cpu, rss, status
+
+
+def measure(argv: list[str], cwd: Path | None = None) -> Sample:
+    """One process: wall time, CPU time (user + system) and peak resident memory."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, child.returncode)
+
+
+def best(argv: list[str], runs: int, prepare=None) -> Sample:
+    """The fastest of ``runs`` (by CPU time; wall time and memory of the same run)."""
+    samples = []
+    for _ in range(runs):
+        if prepare is not None:
+            prepare()
+        samples.append(measure(argv))
+    return min(samples, key=lambda s: s.cpu)
+
+
+# -- the environment oclint runs in ------------------------------------------------------
+
+
+def installed(work: Path) -> tuple[Path, Path]:
+    """A bare virtual environment that finds oclint's source and its dependencies through a
+    path file, as a regular install would (no import at startup), with bytecode compiled;
+    its interpreter and an `oclint` script like the one pip writes."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "linter"), str(ROOT / "rules")],
+                   check=True)
+    env = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    python = env / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    ours = subprocess.run([sys.executable, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    Path(site, "oclint-benchmark.pth").write_text(f"{ROOT}\n{ours}\n")
+    script = env / "bin" / "oclint"
+    script.write_text(f"#!{python}\nimport sys\nfrom linter.main import main\n"
+                      "if __name__ == '__main__':\n    sys.exit(main())\n")
+    script.chmod(0o755)
+    return python, script
+
+
+# -- inputs ------------------------------------------------------------------------------
+
+
+def corpus_files() -> list[Path]:
+    return sorted(p for p in CORPUS.glob("*.json*") if p.suffix in (".json", ".jsonc"))
+
+
+def lay_out(folder: Path, texts: list[str]) -> list[Path]:
+    """Each text as ``folder/NNNN/opencode.json``."""
+    paths = []
+    for i, text in enumerate(texts):
+        path = folder / f"{i:04}" / "opencode.json"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+        paths.append(path)
+    return paths
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "surrogateescape")
 
 
 def big_config(size: int) -> str:
@@ -51,29 +133,150 @@ def big_config(size: int) -> str:
             '      "models": {\n' + ",\n".join(models) + "\n      }\n    }\n  }\n}\n")
 
 
-def median_time(argv: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+# -- the tools ---------------------------------------------------------------------------
 
 
-def oclint(paths) -> list[str]:
-    return [str(BIN / "oclint"), "--output-format", "concise", "-q", "--exit-zero", *map(str, paths)]
+class Tools:
+    def __init__(self, python: Path, oclint: Path):
+        self.python, self.oclint_bin = python, oclint
+        self.agnix_bin = shutil.which("agnix", path=str(BIN)) or shutil.which("agnix")
+        self.checker_bin = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
+
+    def floor(self) -> list[str]:
+        return [str(self.python), "-c", "pass"]
+
+    def oclint(self, paths, *extra) -> list[str]:
+        return [str(self.oclint_bin), "--isolated", "--output-format", "concise", "-q", "--exit-zero",
+                *extra, *map(str, paths)]
+
+    def agnix(self, paths, *extra) -> list[str]:
+        return [self.agnix_bin, *extra, *map(str, paths)]
+
+    def checker(self, paths) -> list[str]:
+        return [self.checker_bin, "--force-filetype", "json5", "--schemafile", str(SCHEMA), *map(str, paths)]
 
 
-def checker(paths) -> list[str]:
-    return [str(BIN / "check-jsonschema"), "--force-filetype", "json5", "--schemafile", str(SCHEMA),
-            *map(str, paths)]
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
-def breakdown(path: Path) -> list[tuple[str, float]]:
-    """Where a typical run's time goes: the imports of the real command by package (from
-    ``-X importtime``, which adds a little of its own), then each step in one process."""
-    out = subprocess.run([sys.executable, "-X", "importtime", *oclint([path])], capture_output=True,
-                         text=True).stderr
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def per_file(tools: Tools, work: Path, runs: int) -> dict:
+    paths = lay_out(work / "corpus", [read(p) for p in corpus_files()])
+    rows: dict[str, list[Sample]] = {"python -c pass": [], "oclint": [], "agnix": [], "check-jsonschema": []}
+    for path in paths:          # the tools in turn on each file: they share the machine's moods
+        rows["python -c pass"].append(best(tools.floor(), runs))
+        rows["oclint"].append(best(tools.oclint([path]), runs))
+        rows["agnix"].append(best(tools.agnix([path]), runs))
+        rows["check-jsonschema"].append(best(tools.checker([path]), 1))
+    return {name: (statistics.median(s.wall for s in samples), statistics.median(s.cpu for s in samples))
+            for name, samples in rows.items()} | {"files": len(paths)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the fastest counts)")
+    parser.add_argument("--only", default="per-file,batch,big,fix,memory",
+                        help="comma-separated: per-file, batch, big, fix, memory")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    work = Path(tempfile.mkdtemp(prefix="oclint-bench-"))
+    try:
+        python, script = installed(work)
+        tools = Tools(python, script)
+        missing = [n for n, b in (("agnix", tools.agnix_bin), ("check-jsonschema", tools.checker_bin)) if not b]
+        if missing:
+            print(f"not installed here: {', '.join(missing)} (pip install agnix check-jsonschema)")
+            return 2
+        version = subprocess.run([tools.agnix_bin, "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"oclint (this tree) vs {version}, check-jsonschema, python -c pass; {os.cpu_count()} CPUs, "
+              f"load {os.getloadavg()[0]:.1f}; times: wall (CPU)\n")
+        results = {}
+
+        if "per-file" in only:
+            r = per_file(tools, work, args.runs)
+            floor_wall, floor_cpu = r["python -c pass"]
+            print(f"per real file, median over {r['files']} corpus files (each file its own process):")
+            for name in ("python -c pass", "oclint", "agnix", "check-jsonschema"):
+                wall, cpu = r[name]
+                print(f"  {name:18} {ms(wall):>10} ({ms(cpu)})   {wall / floor_wall:5.1f}x python -c pass "
+                      f"({cpu / floor_cpu:.1f}x)")
+            ratio = r["oclint"][1] / floor_cpu
+            results["per-file"] = ratio
+            print(f"  target: oclint <= 4x python -c pass: {ratio:.1f}x by CPU, "
+                  f"{r['oclint'][0] / floor_wall:.1f}x by wall: {verdict(ratio <= 4)}\n")
+
+        texts = [read(p) for p in corpus_files()]
+        batch = lay_out(work / "batch", [texts[i % len(texts)] for i in range(1000)])
+        if "batch" in only or "fix" in only:
+            ours = best(tools.oclint(batch), args.runs)
+            theirs = best(tools.agnix(batch), args.runs)
+            checker = best(tools.checker(batch), 1)
+            print("1,000 configs (the corpus repeated), one invocation:")
+            print(f"  oclint {ms(ours.wall)} ({ms(ours.cpu)}), agnix {ms(theirs.wall)} ({ms(theirs.cpu)}), "
+                  f"check-jsonschema {ms(checker.wall)} ({ms(checker.cpu)})")
+            print(f"  target: oclint <= 2x agnix: {ours.wall / theirs.wall:.1f}x by wall "
+                  f"({ours.cpu / theirs.cpu:.1f}x by CPU): {verdict(ours.wall <= 2 * theirs.wall)}\n")
+            results["batch"] = ours
+
+        if "fix" in only:
+            fixing = work / "fixing"
+
+            def fresh():
+                shutil.rmtree(fixing, ignore_errors=True)
+                shutil.copytree(work / "batch", fixing)
+            fixed_paths = [fixing / p.relative_to(work / "batch") for p in batch]
+            ours_fix = best(tools.oclint(fixed_paths, "--fix"), args.runs, fresh)
+            theirs_fix = best(tools.agnix(fixed_paths, "--fix"), args.runs, fresh)
+            lint = results["batch"]
+            print("--fix on the 1,000 configs (a fresh copy each run):")
+            print(f"  oclint {ms(ours_fix.wall)} ({ms(ours_fix.cpu)}), agnix --fix {ms(theirs_fix.wall)} "
+                  f"({ms(theirs_fix.cpu)})")
+            print(f"  target: <= 2x linting them: {ours_fix.cpu / lint.cpu:.1f}x by CPU "
+                  f"({ours_fix.wall / lint.wall:.1f}x by wall): {verdict(ours_fix.cpu <= 2 * lint.cpu)}\n")
+
+        if "big" in only:
+            one, ten = lay_out(work / "big", [big_config(1_000_000), big_config(10_000_000)])
+            ours1, ours10 = best(tools.oclint([one]), args.runs), best(tools.oclint([ten]), args.runs)
+            agnix1, agnix10 = best(tools.agnix([one]), args.runs), best(tools.agnix([ten]), args.runs)
+            checker1 = best(tools.checker([one]), 1)
+            floor = best(tools.floor(), 5)
+            print("big configs (one provider with many models):")
+            print(f"  1 MB:  oclint {ms(ours1.wall)} ({ms(ours1.cpu)}), agnix {ms(agnix1.wall)}, "
+                  f"check-jsonschema {ms(checker1.wall)}")
+            print(f"  10 MB: oclint {ms(ours10.wall)} ({ms(ours10.cpu)}), agnix {ms(agnix10.wall)}, "
+                  "check-jsonschema not run (minutes)")
+            growth = (ours10.cpu - floor.cpu) / (ours1.cpu - floor.cpu)
+            print(f"  target: 1 MB <= 0.3 s: {ours1.cpu:.2f} s by CPU ({ours1.wall:.2f} s wall): "
+                  f"{verdict(ours1.cpu <= 0.3)}")
+            print(f"  target: 10x the input in <= 10x the time: {ours10.cpu / ours1.cpu:.1f}x "
+                  f"({growth:.1f}x without the interpreter's start): {verdict(ours10.cpu <= 10 * ours1.cpu)}\n")
+
+        if "memory" in only:
+            typical = lay_out(work / "typical", [read(TYPICAL)])[0]
+            rows = [("python -c pass", tools.floor()), ("oclint", tools.oclint([typical])),
+                    ("agnix", tools.agnix([typical])), ("check-jsonschema", tools.checker([typical]))]
+            print(f"peak memory (max RSS), typical file (corpus {TYPICAL.name}, {TYPICAL.stat().st_size:,} bytes):")
+            peaks = {name: max(measure(argv).rss for _ in range(3)) for name, argv in rows}
+            for name, peak in peaks.items():
+                print(f"  {name:18} {peak / MIB:6.1f} MiB")
+            print(f"  target: oclint <= 20 MiB: {verdict(peaks['oclint'] <= 20 * MIB)}\n")
+            print("where a typical run's time goes:")
+            for step, seconds in breakdown(python, script, typical):
+                print(f"  {step:48} {seconds * 1000:7.1f} ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def breakdown(python: Path, script: Path, path: Path) -> list[tuple[str, float]]:
+    """The imports of the real command by package (from ``-X importtime``, which adds a
+    little of its own), then each step in one process."""
+    out = subprocess.run([str(python), "-X", "importtime", str(script), "--isolated", "-q", "--exit-zero",
+                          str(path)], capture_output=True, text=True).stderr
     packages: dict[str, float] = {}
     for line in out.splitlines():
         if not line.startswith("import time:") or "|" not in line:
@@ -82,7 +285,7 @@ def breakdown(path: Path) -> list[tuple[str, float]]:
         if self_us.isdigit():
             top = name.split(".")[0]
             top = top if top in ("linter", "rules", "click", "jsonschema", "referencing", "json5", "ruamel") \
-                else "the standard library and site"
+                else "the standard library"
             packages[top] = packages.get(top, 0.0) + int(self_us) / 1e6
     steps = [(f"import {name}", t) for name, t in sorted(packages.items(), key=lambda kv: -kv[1])]
     code = f"""
@@ -105,57 +308,10 @@ output.render("concise", output.Report([output.FileResult(doc.path, doc, ds)]))
 t5 = time.perf_counter()
 print(json.dumps([t2 - t1, t3 - t2, t4 - t3, t5 - t4]))
 """
-    measured = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    measured = json.loads(subprocess.run([str(python), "-c", code], capture_output=True, text=True,
                                          cwd=ROOT).stdout)
-    return steps + list(zip(["read + parse", "schema check", "the other rules", "output"], measured))
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    if not (BIN / "check-jsonschema").exists():
-        print("check-jsonschema is not installed in this environment: pip install check-jsonschema")
-        return 2
-    work = Path(tempfile.mkdtemp(prefix="oclint-bench-"))
-    try:
-        typical = work / "typical.jsonc"
-        typical.write_text(typical_text())
-        batch = work / "batch"
-        batch.mkdir()
-        for i in range(1000):
-            (batch / f"c{i}.jsonc").write_text(typical_text())
-        one_mb, ten_mb = work / "1mb.json", work / "10mb.json"
-        one_mb.write_text(big_config(1_000_000))
-        ten_mb.write_text(big_config(10_000_000))
-
-        baseline = median_time([sys.executable, "-c", "pass"], args.runs)
-        rows = []
-        print(f"python -c pass: {baseline * 1000:.0f} ms (median of {args.runs})\n")
-        print(f"{'input':34} {'oclint':>10} {'check-jsonschema':>17} {'ratio':>7}", flush=True)
-        # check-jsonschema's pure-Python JSON5 reader needs minutes for 10 MB: it runs once there
-        for label, paths, runs, their_runs in [
-            (f"typical config ({typical.stat().st_size / 1000:.1f} KB)", [typical], args.runs, args.runs),
-            ("1,000 configs, one invocation", sorted(batch.iterdir()), 3, 3),
-            ("1 MB config", [one_mb], 3, 3),
-            ("10 MB config", [ten_mb], 3, 1),
-        ]:
-            ours = median_time(oclint(paths), runs)
-            theirs = median_time(checker(paths), their_runs)
-            rows.append((label, ours, theirs))
-            print(f"{label:34} {ours * 1000:>8.0f}ms {theirs * 1000:>15.0f}ms {ours / theirs:>6.2f}x", flush=True)
-        typical_ours = rows[0][1]
-        growth = rows[3][1] / rows[2][1]
-        print()
-        print(f"typical: {typical_ours / rows[0][2]:.2f}x check-jsonschema (target <= 0.3x), "
-              f"{typical_ours / baseline:.1f}x python -c pass (target <= 8x)")
-        print(f"1 MB: {rows[2][1]:.2f} s (target < 0.5 s); 10x the input: {growth:.1f}x the time (target <= 11x)")
-        print(f"\nwhere a typical run's time goes (python -c pass: {baseline * 1000:.0f} ms):")
-        for step, seconds in breakdown(typical):
-            print(f"  {step:48} {seconds * 1000:7.1f} ms")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return steps + list(zip(["read + parse", "schema check", "the other rules (imports included)", "output"],
+                            measured))
 
 
 if __name__ == "__main__":
