@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, TextIO
 
 from linter import engine, files, output
+from linter.redact import redact
 from linter.diagnostics import Diagnostic, Severity
 from linter.registry import REGISTRY, Rule, select
 from linter.source import Document
@@ -59,96 +59,6 @@ class CheckOptions:
     per_file_ignores: dict = field(default_factory=dict)   # glob -> selectors
     settings_base: str = "."                               # globs are relative to this
     context_paths: list[str] = field(default_factory=list)  # read for the merged view only
-
-
-def mask(secret: str) -> str:
-    """At most the first three and the last four characters of a secret."""
-    if len(secret) >= 12:
-        return secret[:3] + "…" + secret[-4:]
-    return "…"
-
-
-PREFIX = 8     # this many characters of a long secret's start or end, or more, are masked wherever they appear
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every secret masked: as written, as JSON and XML escape it (the mask
-    escaped the same way, so a report stays valid JSON or XML), and any cut-off start or
-    end of one (a message or a line window cut mid-secret). Where matches overlap (two keys
-    that start alike), the longest wins."""
-    masks: dict[str, str] = {}
-    for secret in sorted(set(secrets)):
-        if len(secret) >= 6:
-            for spelling, masked in _spellings(secret):
-                masks.setdefault(spelling, masked)
-    if not masks:
-        return text
-    runs = [(j, j + len(s), masks[s]) for s in masks if len(s) < 12     # short ones: whole matches only
-            for j in _occurrences(text, s)]
-    longs = [s for s in masks if len(s) >= 12]
-    if longs:
-        runs += _cut_runs(text, {s: masks[s] for s in longs})
-        size = len(text)
-        runs += [(size - end, size - start, masked) for start, end, masked
-                 in _cut_runs(text[::-1], {s[::-1]: masks[s] for s in longs})]
-    starts, ends, chosen = [], [], []
-    for start, end, masked in sorted(runs, key=lambda r: (r[0] - r[1], r[0], r[2])):
-        i = bisect_left(starts, start)
-        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
-            continue            # overlaps a longer match already taken
-        starts.insert(i, start)
-        ends.insert(i, end)
-        chosen.insert(i, (start, end, masked))
-    out, pos = [], 0
-    for start, end, masked in chosen:
-        out += [text[pos:start], masked]
-        pos = end
-    return "".join(out) + text[pos:]
-
-
-def _cut_runs(text: str, masks: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Where ``text`` holds at least ``PREFIX`` leading characters of a spelling: for each
-    place, the spelling it shares most with (a neighbour in sorted order) and how much."""
-    spellings = sorted(masks)
-    longest = max(map(len, spellings))
-    found = []
-    for head in sorted({s[:PREFIX] for s in spellings}):
-        for j in _occurrences(text, head):
-            window = text[j:j + longest]
-            k = bisect_left(spellings, window)
-            best, length = None, 0
-            for candidate in spellings[max(k - 1, 0):k + 1]:
-                n = len(os.path.commonprefix([window, candidate]))
-                if n >= PREFIX and n > length:
-                    best, length = candidate, n
-            if best is not None:
-                found.append((j, j + length, masks[best]))
-    return found
-
-
-def _occurrences(text: str, needle: str):
-    """Every offset where ``needle`` starts in ``text``, overlapping ones included."""
-    i = 0
-    while (j := text.find(needle, i)) >= 0:
-        yield j
-        i = j + 1
-
-
-def _spellings(secret: str) -> list[tuple[str, str]]:
-    """(spelling, its mask spelled the same way): as written, JSON-escaped once and twice
-    (a fix's text inside a JSON report), and XML-escaped; plainest first, so a spelling that
-    escaping leaves unchanged keeps the plain mask."""
-    import json
-    from xml.sax.saxutils import escape
-
-    def as_json(s: str, ascii: bool) -> str:
-        return json.dumps(s, ensure_ascii=ascii)[1:-1]
-
-    pairs = [(secret, mask(secret))]
-    for _ in range(2):
-        pairs += [(as_json(s, a), as_json(m, a)) for s, m in pairs for a in (False, True)]
-    entities = {'"': "&quot;", "'": "&apos;"}
-    return pairs + [(escape(s, entities), escape(m, entities)) for s, m in pairs]
 
 
 @dataclass
@@ -230,7 +140,8 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
-                           rules={r.code: r for r in rules}, root=files.repo_root(os.getcwd()))
+                           rules={r.code: r for r in rules}, root=files.repo_root(os.getcwd()),
+                           redact=lambda text: redact(text, secrets))
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     report_out = stderr if fixed_text is not None else stdout
     if fixed_text is not None:

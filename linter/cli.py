@@ -108,7 +108,8 @@ def config_command(folder, output_format):
         render = show_config.as_json if output_format == "json" else show_config.jsonc
         knowledge = _knowledge()
         secrets = {s for d in docs for s in knowledge.secrets(d)}
-        click.echo(app.redact(render(merged, where), secrets), nl=False)
+        from linter.redact import printable_json, redact
+        click.echo(redact(printable_json(render(merged, where)), secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
     _run(work)
 

@@ -725,3 +725,36 @@ def walk(root: Node | None) -> Iterator[Node]:
             stack.extend(m.value for m in reversed(node.children) if m.value is not None)
         elif node.kind == "array":
             stack.extend(reversed(node.children))
+
+
+def value_offsets(text: str, start: int, end: int) -> list[int] | None:
+    """For the inside of a string literal, ``text[start:end]``: the offset in ``text`` of
+    each character of its value, plus ``end`` (so a run of the value maps to a span of the
+    text, escapes included). None if an escape does not decode (``\\u`` without 4 hex digits)."""
+    offsets, i = [], start
+    while i < end:
+        if text[i] != "\\":
+            offsets.append(i)
+            i += 1
+            continue
+        esc = text[i + 1:i + 2]
+        if esc == "u":
+            hexa = text[i + 2:i + 6]
+            if len(hexa) != 4 or not all(c in "0123456789abcdefABCDEF" for c in hexa):
+                return None
+            offsets.append(i)
+            i += 6
+            low = _LOW_SURROGATE.match(text, i)
+            if 0xD800 <= int(hexa, 16) <= 0xDBFF and low and low.end() <= end:    # a pair: one character
+                i = low.end()
+        elif esc == "x":
+            offsets.append(i)
+            i += 4
+        elif esc == "\r":           # a line continuation: no character
+            i += 3 if text[i + 2:i + 3] == "\n" else 2
+        elif esc in ("\n", "\u2028", "\u2029"):
+            i += 2
+        else:
+            offsets.append(i)
+            i += 2
+    return offsets + [end]

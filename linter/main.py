@@ -191,7 +191,8 @@ def run(work) -> None:
 
 
 def fail(message: str, status: int = 2):
-    echo(f"oclint: error: {message}", err=True)
+    from linter.redact import printable        # a file name or value in it is shown as it is
+    echo(f"oclint: error: {printable(message)}", err=True)
     sys.exit(status)
 
 

@@ -15,7 +15,8 @@ def _where(merged: Merged, path: tuple, base: str) -> str | None:
         return None
     doc, node = origin
     line, _ = doc.position(node.start)
-    return f"{_display(doc.path, base)}:{line}"
+    from linter.redact import printable
+    return printable(f"{_display(doc.path, base)}:{line}")
 
 
 def _display(path: str, base: str) -> str:

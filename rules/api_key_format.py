@@ -1,6 +1,6 @@
 import re
 
-from linter.app import mask
+from linter.redact import mask
 from linter.registry import rule
 from rules import providers as p
 

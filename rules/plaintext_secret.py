@@ -1,43 +1,79 @@
-from linter.app import mask
+import re
+
+from linter.redact import mask
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
 from rules import secrets
 
+# what a `{env:...}` value cannot hold: OpenCode inserts it into the text unescaped
+RAW_UNSAFE = re.compile(r'["\\\x00-\x1f]')
+
 
 @rule("OC401", "plaintext-secret", "error", fix="unsafe")
 def check(ctx):
-    """An API key or token written into the config.
+    """An API key, token or password written into the config.
 
     ## What it does
-    Finds literal keys and tokens in a provider's `options.apiKey` and `options.headers`,
-    a model's `headers`, and an MCP server's `headers`, `environment` and
-    `oauth.clientSecret`. Values taken
-    from `{env:...}` or `{file:...}`, and obvious placeholders, are fine. Every output
-    format shows at most the first three and last four characters of the value.
+    Finds literal credentials wherever they sit (the one definition is `rules/secrets.py`):
+    the value of a credential-named key anywhere (`apiKey` and `api_key`, in `options` or
+    misplaced at the provider level; `Authorization`, `Cookie` and `X-Api-Key` headers;
+    `GITHUB_TOKEN`, `DB_PASSWORD` and the like in an MCP server's `environment` or a
+    Claude-style `env` block; `oauth.clientSecret`), the password in a URL's userinfo
+    (`postgres://app:PASSWORD@db`), a URL query parameter such as `?token=` or `?key=`,
+    the argument of `--api-key`, `--token` and similar flags in a `command`, and a
+    well-known key shape (`sk-...`, `ghp_...`, `AKIA...`) in any string. Values from
+    `{env:...}`, `{file:...}` or `${...}`, references (`op://...`), file paths, digits only,
+    and placeholders (`EMPTY`, `dummy`, `local`, `ollama`, `llama.cpp`, `sk-xxxx`,
+    `changeme`) are fine. Every output format, and `oclint config`, shows at most the first
+    three and last four characters of each of these values.
 
     ## Why is this bad?
     Config files end up in dotfiles repos, screenshots and bug reports; and when the file
-    fails to parse, OpenCode prints its whole text, key included.
+    fails to parse, OpenCode prints its whole text, key included. OpenCode's own
+    `opencode debug config` masks `options`, `headers` and `environment` values but prints
+    `command` arrays in full.
 
     ## Example
     ```jsonc
     "options": { "apiKey": "sk-live-4f9c...e5f" }
     ```
     becomes `"apiKey": "{env:MIXROUTE_API_KEY}"`, with `export MIXROUTE_API_KEY=...` in
-    your shell profile.
+    your shell profile; `"--api-key", "sk-..."` in an MCP `command` becomes
+    `"--api-key", "{env:CONTEXT7_API_KEY}"`, and a URL keeps everything but its password
+    (`postgres://app:{env:POSTGRES_PASSWORD}@db/app`).
 
     ## Fix safety
     Unsafe: OpenCode reads the variable, which you must set before the next run (the
-    help shows the line); the key itself leaves the file, so copy it first.
+    help shows the line); the key itself leaves the file, so copy it first. OpenCode puts
+    `{env:NAME}` into the file's text before parsing it, anywhere (inside a URL or a
+    command array too) and without escaping, so the fix replaces exactly the secret as
+    written, escapes included, and is not offered when the value holds a quote, a
+    backslash or a control character (the file would no longer parse). A key found only
+    by its shape, where OpenCode reads no credential, has no fix: remove it.
+    Verified with OpenCode 1.18.33 (tests/test_opencode_agreement.py): a config with a
+    secret in each of these places, fixed with `oclint --fix --unsafe-fixes` and run with
+    the variables set, resolves to the same `opencode debug config` as before, and its
+    request reaches a stand-in gateway with the same headers.
     """
+    text = ctx.doc.text
     for secret in secrets.find(ctx.root):
-        raw = ctx.doc.text[secret.start:secret.end]
-        fix = None
-        if raw == secret.value:        # no escapes inside: the span is exactly the secret
-            fix = Fix((Edit(secret.start, secret.end, "{env:" + secret.env + "}"),), Applicability.UNSAFE,
+        node = secret.node
+        if text[node.start + 1:node.end - 1] == node.value:     # no escapes: offsets carry over
+            span = (node.start + 1 + secret.offset, node.start + 1 + secret.offset + len(secret.value))
+        else:
+            span = secrets.raw_span(text, node, secret)
+        export = f"`export {secret.env}=...` in your shell profile"
+        if not secret.placed:
+            fix, help = None, (f"A key in `{secret.where}`, where OpenCode reads no credential: remove it, "
+                               "and revoke it if the file was ever shared.")
+        elif span is None or RAW_UNSAFE.search(secret.value):
+            # OpenCode puts the variable's value into the text as it is, unescaped
+            fix, help = None, (f"Keep it in the environment ({export}) and write `{{env:{secret.env}}}` here; "
+                               "no automatic fix: it holds a quote, a backslash or a control character, "
+                               "which OpenCode would insert unescaped.")
+        else:
+            fix = Fix((Edit(span[0], span[1], "{env:" + secret.env + "}"),), Applicability.UNSAFE,
                       f"read it from ${secret.env}")
-        yield ctx.at((secret.start, secret.end),
-                     f"plaintext secret {mask(secret.value)} in `{secret.where}`",
-                     help=f"Keep it in the environment: `export {secret.env}=...` in your shell profile, "
-                          f"and write `{{env:{secret.env}}}` here.",
-                     fix=fix)
+            help = f"Keep it in the environment: {export}, and write `{{env:{secret.env}}}` here."
+        yield ctx.at(span or (node.start, node.end), f"plaintext secret {mask(secret.value)} in `{secret.where}`",
+                     help=help, fix=fix)

@@ -1,6 +1,21 @@
-"""Where OpenCode configs hold credentials, and which values there are literal secrets.
+"""What a credential looks like in an OpenCode config, and where the literal ones are.
 
-Used by OC401 and by the engine, which masks every secret found in every output format.
+The one definition of "secret": OC401 reports and fixes what ``find`` returns, and
+``values`` gives the same secrets (plus key-shaped tokens anywhere in the text, for files
+whose tree cannot be trusted) to ``linter.redact``, which masks them in every output and
+in `oclint config`.
+
+A value is a secret when it is a literal (not a placeholder, a reference or a
+substitution) and it sits in a credential's place:
+- the value of a credential-named key anywhere (`apiKey`, `api_key`, `Authorization`,
+  `Cookie`, `GITHUB_TOKEN`, `DB_PASSWORD`, `clientSecret`...), in `headers`, `environment`,
+  a Claude-style `env` block, `options` or elsewhere; a `Bearer`/`Basic` value's token;
+- the password of a URL's userinfo (`https://bob:PASSWORD@host`, `postgres://u:PASSWORD@db`);
+- a URL query parameter named like a credential (`?key=`, `?token=`, `?sig=`, `?api_key=`);
+- the argument of a credential-named command-line flag (`--api-key VALUE`, `--token=VALUE`),
+  in a `command` array or in one string;
+- any value in `headers`, `environment` or `env` that starts like a known key (`sk-`, `ghp_`...),
+  and a well-known key shape (`STRONG_SHAPES`) in any string.
 """
 
 from __future__ import annotations
@@ -12,26 +27,88 @@ from typing import Iterator
 from linter.jsonc import Member, Node
 from rules import providers as p
 
-SECRET_NAME = re.compile(r"(key|token|secret|password|passwd|auth|credential|bearer)", re.I)
+# the last word of a key, header, variable or flag name that holds a credential
+_CREDENTIAL_WORDS = {"key", "apikey", "token", "secret", "password", "passwd", "passphrase", "auth",
+                     "authorization", "credential", "credentials", "cookie", "bearer", "pat", "sig",
+                     "signature", "jwt", "dsn"}
+_CREDENTIAL_ENDINGS = ("apikey", "token", "secret", "password", "passwd", "authorization")
+# files and names that a credential-named key may hold without being the credential
+_NOT_CREDENTIAL_AFTER = {"file", "path", "dir", "url", "uri", "endpoint", "name", "id", "type", "env",
+                         "var", "header", "prefix", "command", "cmd", "helper", "length", "limit", "count",
+                         "ttl", "expiry", "expires", "scope", "scopes", "mode", "format"}
+# a key that is not a credential: `promptCacheKey`, `publicKey`, `max_tokens`
+_NOT_CREDENTIAL_BEFORE = {"cache", "sort", "idempotency", "partition", "leader", "hot", "short", "shortcut",
+                          "keyboard", "public", "max", "min"}
 KEY_SHAPES = re.compile(
     r"^(sk-|sk_|pk-|rk-|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|xox[abpr]-|AKIA|AIza|hf_|gsk_|"
     r"pplx-|csk-|r8_|fw_|nvapi-|ya29\.)", re.I)
 # words that mark a value as a stand-in, not a key (local servers take any key)
-PLACEHOLDER = re.compile(r"local|anything|dummy|example|changeme|change-me|placeholder|your[-_ ]|xxxx|"
-                         r"not[-_]?needed|no[-_]?key|required|<|>|\.\.\.", re.I)
+PLACEHOLDER = re.compile(r"local|anything|dummy|example|changeme|change[-_]me|placeholder|your[-_ ]|xxxx|"
+                         r"\*\*\*|not[-_]?needed|no[-_]?key|required|unused|redacted|empty|llama\.cpp|"
+                         r"ollama|lm-?studio|vllm|<|>|\.\.\.", re.I)
+PLACEHOLDER_WORDS = re.compile(r"(?:sk-)?(?:none|null|nil|test|secret|password|token|api[-_]?key|"
+                               r"sk|key|x+|\*+|0+|1234+5?6?7?8?9?0?)", re.I)
 # references to a secret store, not the secret
-REFERENCE = re.compile(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:)", re.I)
+REFERENCE = re.compile(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:|file:|awssm:|gcpsm:|azkv:)", re.I)
+PATH_LIKE = re.compile(r"^(~/|\.{1,2}/|/|[A-Za-z]:[\\/]|\$\{?HOME)")
 BEARER = re.compile(r"^(Bearer|Basic|Token)\s+(\S+)$", re.I)
+# a URL's userinfo password, and its query parameters
+USERINFO = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://([^\s/?#@:\"'\\]*):([^\s/?#@\"'\\]+)@")
+QUERY = re.compile(r"[?&#;]([A-Za-z0-9_.-]+)=([^&#\s\"'\\]+)")
+QUERY_NAMES = {"key", "token", "secret", "password", "sig", "signature", "code", "auth", "pass", "pwd"}
+# a flag and its value in one string: `--api-key VALUE`, `--token=VALUE`
+INLINE_FLAG = re.compile(r"(?:^|\s)(--?[A-Za-z][A-Za-z0-9_-]*)(?:=|\s+)(\S+)")
+FLAG = re.compile(r"^--?([A-Za-z][A-Za-z0-9_-]*)(?:=(.*))?$", re.S)
+# the objects whose members are variables or headers: any value starting like a key there is one
+_ENV_OBJECTS = ("environment", "env", "headers")
 
 
 @dataclass
 class Secret:
     node: Node          # the string holding it
-    start: int          # the secret's span inside the document
-    end: int
+    offset: int         # where the secret starts in the string's value
     value: str
     env: str            # the variable to hold it instead
     where: str          # a readable place: `provider.mixroute.options.apiKey`
+    whole: bool = True  # the secret is the string's whole value
+    placed: bool = True  # found by where it is (False: only by its shape, in a place not meant for keys)
+
+
+def words(name: str) -> list[str]:
+    """``name`` split into lower-case words: `apiKey`, `X-Api-Key`, `API_KEY` all give api, key."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
+    return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
+
+
+def credential_name(name: str) -> bool:
+    """Whether a key, header, variable, query parameter or flag named ``name`` holds a
+    credential: its last word is one (`API_KEY`, `clientSecret`, `X-Auth-Token`, `Cookie`,
+    `PGPASSWORD`), not a count or a file of one (`MAX_TOKENS`, `PASSWORD_FILE`, `tokenUrl`)."""
+    ws = words(name)
+    if not ws:
+        return False
+    last = ws[-1]
+    if last in _NOT_CREDENTIAL_AFTER and len(ws) > 1 or _NOT_CREDENTIAL_BEFORE.intersection(ws[:-1]):
+        return False
+    return last in _CREDENTIAL_WORDS or last.endswith(_CREDENTIAL_ENDINGS)
+
+
+def placeholder(value: str) -> bool:
+    """Whether ``value`` stands in for a key (`EMPTY`, `dummy`, `llama.cpp`, `sk-xxxx`,
+    `changeme`) or points at one (`{env:X}`, `op://...`, a file path)."""
+    value = value.strip()
+    return bool(p.SUBSTITUTION.search(value) or REFERENCE.match(value) or PLACEHOLDER.search(value)
+                or PLACEHOLDER_WORDS.fullmatch(value) or PATH_LIKE.match(value))
+
+
+def literal(value: str) -> bool:
+    """Whether ``value``, found in a credential's place, is a real credential written out:
+    at least 8 characters, not a placeholder, not only digits (a port, a count), not a URL
+    (whose parts are looked at on their own)."""
+    value = value.strip()
+    return (len(value) >= 8 and not value.isdigit() and "://" not in value and not placeholder(value)
+            and not re.fullmatch(r"(.)\1*", value))
 
 
 def env_name(*parts: str) -> str:
@@ -42,97 +119,121 @@ def env_name(*parts: str) -> str:
 
 
 def header_env(owner: str, header: str) -> str:
-    """The variable for a header's secret: `Authorization` gives `<OWNER>_TOKEN`,
-    `X-Api-Key` gives `<OWNER>_API_KEY`, and a header already named after its owner
-    (`CONTEXT7_API_KEY` under `context7`) keeps its name."""
-    name = env_name(header)
+    """The variable for a header's (or option's, flag's) secret: `Authorization` gives
+    `<OWNER>_TOKEN`, `X-Api-Key` and `apiKey` give `<OWNER>_API_KEY`, and a name already
+    starting with its owner's (`CONTEXT7_API_KEY` under `context7`) is kept."""
+    name = env_name("_".join(words(header))) or "SECRET"
     if name.startswith("X_"):
         name = name[2:]
     if name in ("AUTHORIZATION", "PROXY_AUTHORIZATION", "AUTH"):
         name = "TOKEN"
+    if name == "APIKEY":
+        name = "API_KEY"
     own = env_name(owner)
-    return name if name.startswith(own.lstrip("_")) else f"{own}_{name}"
+    mine = own.lstrip("_")
+    return name if name == mine or name.startswith(mine + "_") else f"{own}_{name}"
 
 
-def _literal(value: str) -> bool:
-    """Whether ``value`` looks like a real credential written out."""
-    value = value.strip()
-    if len(value) < 8 or p.SUBSTITUTION.search(value) or REFERENCE.match(value) \
-            or PLACEHOLDER.search(value):
-        return False
-    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", value) and not (KEY_SHAPES.match(value) and len(value) >= 20):
-        return False        # plain words such as `admin-api-key`: a name, not a key
-    return True
+STRONG_SHAPES = re.compile(  # the lookahead lets the engine skip most positions at once
+    r"(?=[sgxAhcn])(?<![A-Za-z])(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
+    r"github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
+    r"AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,}|"
+    r"ctx7sk-[A-Za-z0-9-]{16,}|nvapi-[A-Za-z0-9_-]{30,})")
 
 
-def _in_string(node: Node, value: str, offset_in_value: int = 0) -> tuple[int, int]:
-    """The document span of ``value`` at ``offset_in_value`` of a string node's value, when
-    the string has no escapes; else the whole string's inside."""
-    raw_inner_start = node.start + 1
-    return raw_inner_start + offset_in_value, raw_inner_start + offset_in_value + len(value)
+def _owner(path: tuple) -> str:
+    """Whose secret a path holds: `provider.<id>` (a model's: `<id>_<model>`), `mcp.<name>`,
+    `formatter.<name>`...; else the top-level key."""
+    keys = [s for s in path if isinstance(s, str)]
+    if len(keys) >= 4 and keys[0] == "provider" and keys[2] == "models":
+        return f"{keys[1]}_{keys[3]}"
+    if len(keys) >= 3:
+        return keys[1]
+    return keys[0] if keys else "CONFIG"
 
 
-def _header_secret(node: Node, header: str, owner: str, where: str) -> Secret | None:
+def _where(path: tuple) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+    return out
+
+
+def _in_string(node: Node, path: tuple) -> Iterator[Secret]:
+    """The secrets in one string: by its key's name, then inside URLs and flags, then by shape."""
     value = node.value
-    bearer = BEARER.match(value)
-    if bearer and _literal(bearer.group(2)):
-        token = bearer.group(2)
-        start, end = _in_string(node, token, value.index(token))
-        return Secret(node, start, end, token, header_env(owner, "TOKEN" if bearer.group(1).lower() != "basic"
-                                                          else "BASIC_AUTH"), where)
-    if SECRET_NAME.search(header) and _literal(value) and not value.lower().startswith(("basic ", "bearer ")):
-        start, end = _in_string(node, value)
-        return Secret(node, start, end, value, header_env(owner, header), where)
-    return None
-
-
-def _headers(obj: Node | None, owner: str, where: str) -> Iterator[Secret]:
-    if obj is None or obj.kind != "object":
-        return
-    for member in obj.members():
-        if member.value is not None and member.value.kind == "string":
-            found = _header_secret(member.value, member.key, owner, f"{where}.{member.key}")
-            if found:
-                yield found
+    member = node.parent if isinstance(node.parent, Member) else None
+    key = member.key if member is not None else None
+    container = path[-2] if len(path) >= 2 and isinstance(path[-2], str) else None
+    in_env = container in _ENV_OBJECTS
+    where = _where(path)
+    found: list[Secret] = []
+    if key is not None and (credential_name(key) or in_env and KEY_SHAPES.match(value)
+                            or container == "headers" and BEARER.match(value)):
+        bearer = BEARER.match(value)
+        if bearer:
+            token = bearer.group(2)
+            if literal(token):
+                kind = "BASIC_AUTH" if bearer.group(1).lower() == "basic" else "TOKEN"
+                found.append(Secret(node, value.index(token, len(bearer.group(1))), token,
+                                    header_env(_owner(path), kind), where, False))
+        elif literal(value):
+            name = env_name(key) if container in ("environment", "env") else header_env(_owner(path), key)
+            found.append(Secret(node, len(value) - len(value.lstrip()), value.strip(), name, where,
+                                value.strip() == value))
+    if "://" in value:
+        for m in USERINFO.finditer(value):
+            password = m.group(2)
+            if literal(password) and password != m.group(1):
+                found.append(Secret(node, m.start(2), password, header_env(_owner(path), "PASSWORD"),
+                                    where, False))
+        for m in QUERY.finditer(value):
+            name = m.group(1)
+            if (name.lower() in QUERY_NAMES or credential_name(name)) and literal(m.group(2)):
+                found.append(Secret(node, m.start(2), m.group(2), header_env(_owner(path), name), where, False))
+    if "-" in value and not found:
+        flag = FLAG.match(value)
+        if flag and flag.group(2) is not None:
+            if credential_name(flag.group(1)) and literal(flag.group(2)):
+                found.append(Secret(node, value.index("=") + 1, flag.group(2),
+                                    header_env(_owner(path), flag.group(1)), where, False))
+        elif " " in value:
+            for m in INLINE_FLAG.finditer(value):
+                if credential_name(m.group(1).lstrip("-")) and literal(m.group(2)):
+                    found.append(Secret(node, m.start(2), m.group(2), header_env(_owner(path), m.group(1)),
+                                        where, False))
+    # the argument that follows a credential-named flag in an array (`"--api-key", "sk-..."`)
+    parent = node.parent
+    if isinstance(parent, Node) and parent.kind == "array" and not found and literal(value):
+        i = path[-1]
+        before = parent.children[i - 1] if i > 0 else None
+        if before is not None and before.kind == "string":
+            flag = FLAG.match(before.value)
+            if flag and flag.group(2) is None and credential_name(flag.group(1)):
+                found.append(Secret(node, 0, value, header_env(_owner(path), flag.group(1)), where))
+    if not found and STRONG_SHAPES.search(value):
+        for m in STRONG_SHAPES.finditer(value):
+            if not placeholder(m.group(0)):
+                found.append(Secret(node, m.start(), m.group(0), header_env(_owner(path), "API_KEY"), where,
+                                    m.group(0) == value, placed=False))
+    yield from found
 
 
 def find(root: Node | None) -> list[Secret]:
-    """Every literal secret in the places OpenCode reads credentials from."""
+    """Every literal secret in the document under ``root``, in document order."""
     out: list[Secret] = []
     if root is None:
         return out
-    for prov in p.providers(root):
-        key = p.member_value(prov.options, "apiKey")
-        if key is not None and key.kind == "string" and _literal(key.value):
-            start, end = _in_string(key, key.value)
-            out.append(Secret(key, start, end, key.value, env_name(prov.id, "API_KEY"),
-                              f"provider.{prov.id}.options.apiKey"))
-        out.extend(_headers(p.member_value(prov.options, "headers"), prov.id,
-                            f"provider.{prov.id}.options.headers"))
-        for model in prov.models():
-            out.extend(_headers(p.member_value(model.node, "headers"), f"{prov.id}_{model.key}",
-                                f"provider.{prov.id}.models.{model.key}.headers"))
-    mcp = p.member_value(root, "mcp")
-    if mcp is not None and mcp.kind == "object":
-        for server in mcp.members():
-            if server.value is None or server.value.kind != "object":
-                continue
-            out.extend(_headers(p.member_value(server.value, "headers"), server.key,
-                                f"mcp.{server.key}.headers"))
-            client_secret = p.member_value(p.member_value(server.value, "oauth"), "clientSecret")
-            if client_secret is not None and client_secret.kind == "string" and _literal(client_secret.value):
-                start, end = _in_string(client_secret, client_secret.value)
-                out.append(Secret(client_secret, start, end, client_secret.value,
-                                  env_name(server.key, "CLIENT_SECRET"), f"mcp.{server.key}.oauth.clientSecret"))
-            env = p.member_value(server.value, "environment")
-            if env is not None and env.kind == "object":
-                for var in env.members():
-                    node = var.value
-                    if node is not None and node.kind == "string" and _literal(node.value) and \
-                            (SECRET_NAME.search(var.key) or KEY_SHAPES.match(node.value)):
-                        start, end = _in_string(node, node.value)
-                        out.append(Secret(node, start, end, node.value, env_name(var.key),
-                                          f"mcp.{server.key}.environment.{var.key}"))
+    stack: list[tuple[Node, tuple]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if node.kind == "string":
+            if isinstance(node.value, str):
+                out.extend(_in_string(node, path))
+        elif node.kind == "object":
+            stack.extend((m.value, path + (m.key,)) for m in reversed(node.children) if m.value is not None)
+        elif node.kind == "array":
+            stack.extend((child, path + (i,)) for i, child in reversed(list(enumerate(node.children))))
     return _distinct(out)
 
 
@@ -150,27 +251,38 @@ def _distinct(found: list[Secret]) -> list[Secret]:
     return found
 
 
-# For masking only: credential-named keys anywhere (a misplaced `apiKey` is dropped by
-# OpenCode, but its value is still a secret), and well-known key shapes anywhere in the text
-# (a file that does not parse has no reliable tree to look in).
-CREDENTIAL_KEY = re.compile(r"^(api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|client[-_]?secret|"
-                            r"password|authorization)$", re.I)
-STRONG_SHAPES = re.compile(  # the lookahead lets the engine skip most positions at once
-    r"(?=[sgxAhcn])(?<![A-Za-z])(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
-    r"github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
-    r"AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,}|"
-    r"ctx7sk-[A-Za-z0-9-]{16,}|nvapi-[A-Za-z0-9_-]{30,})")
+# in the raw text, for a file whose tree cannot be trusted (a syntax error, bad bytes)
+_TEXT_USERINFO = re.compile(r"://([^\s/?#@:\"'\\]{0,200}):([^\s/?#@\"'\\]{8,200})@")
 
 
 def values(doc) -> list[str]:
     """The literal secret values of a document, for masking every output: those OC401
-    reports, other credential-named values, and key-shaped tokens anywhere in the text."""
-    reported = find(doc.root)
-    nodes = [s.node for s in reported]
-    nodes += [node for node in doc.nodes if node.kind == "string" and isinstance(node.parent, Member)
-              and CREDENTIAL_KEY.match(node.parent.key) and _literal(node.value)]
-    found = [s.value for s in reported]
-    for node in nodes:      # the value, and its spelling in the file when escapes differ
-        found += [node.value, doc.text[node.start + 1:node.end - 1]]
-    found.extend(m.group(0) for m in STRONG_SHAPES.finditer(doc.text))
+    reports (as decoded and as spelled in the file), and key-shaped tokens and URL
+    passwords anywhere in the text."""
+    found: list[str] = []
+    for secret in find(doc.root):
+        found.append(secret.value)
+        node = secret.node
+        raw = doc.text[node.start + 1:node.end - 1]
+        if raw != node.value:        # escapes: its spelling in the file differs
+            found.append(raw if secret.whole else secret.value)
+            span = raw_span(doc.text, node, secret)
+            if span is not None:
+                found.append(doc.text[span[0]:span[1]])
+    found.extend(m.group(0) for m in STRONG_SHAPES.finditer(doc.text) if not placeholder(m.group(0)))
+    if "://" in doc.text:
+        found.extend(m.group(2) for m in _TEXT_USERINFO.finditer(doc.text) if literal(m.group(2)))
+    # as a message may show it: the id a key-shaped provider id would be renamed to (MR101)
+    found.extend([variant for value in found for variant in (value.lower(), p.normalise_id(value))
+                  if len(variant) >= 8 and variant != value])
     return list(dict.fromkeys(found))
+
+
+def raw_span(text: str, node: Node, secret: Secret) -> tuple[int, int] | None:
+    """The span of ``secret`` in the document text, escapes included; None when the
+    string's spelling cannot be followed (its escapes do not decode to its value)."""
+    from linter.jsonc import value_offsets
+    offsets = value_offsets(text, node.start + 1, node.end - 1)
+    if offsets is None or len(offsets) != len(node.value) + 1:
+        return None
+    return offsets[secret.offset], offsets[secret.offset + len(secret.value)]

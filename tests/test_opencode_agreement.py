@@ -8,7 +8,10 @@ runs the binary with an isolated HOME and XDG folders:
   error (OC101, OC102 or OC104);
 * after `oclint --fix`, a Responses-only model's request reaches `/v1/responses` on a
   loopback HTTP server standing in for the gateway, and a chat model's reaches
-  `/v1/chat/completions`.
+  `/v1/chat/completions`;
+* after OC401's fix (`--fix --unsafe-fixes`), with the variables it names set, OpenCode
+  resolves the same `opencode debug config` and sends the gateway the same `Authorization`,
+  `Cookie` and `X-Api-Key` headers as with the secrets written in the file.
 
 Skipped, with the reason, where node/npm, the registry or Linux x64 are missing.
 `OCLINT_SKIP_OPENCODE=1` skips it on purpose.
@@ -16,6 +19,7 @@ Skipped, with the reason, where node/npm, the registry or Linux x64 are missing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
 import json
@@ -155,8 +159,10 @@ class Gateway(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
+@contextlib.contextmanager
+def gateway_and_project(tmp_path, handler):
+    """A stand-in gateway on 127.0.0.1 with ``handler``, an isolated home and a git project."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         home = tmp_path / "home"
@@ -164,6 +170,14 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
         project = tmp_path / "project"
         project.mkdir()
         subprocess.run(["git", "init", "-q", str(project)], check=True)
+        yield server, home, project
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
+    with gateway_and_project(tmp_path, Gateway) as (server, home, project):
         config = project / "opencode.json"
         config.write_text(json.dumps({
             "$schema": "https://opencode.ai/config.json",
@@ -185,9 +199,6 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
             except subprocess.TimeoutExpired:
                 pass
             assert expected in Gateway.paths, (model, Gateway.paths)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # -- tui.json: the TUI's own verdict (it needs a terminal: run in a pseudo-terminal) ---------
@@ -312,3 +323,63 @@ def test_mcp_servers_load_after_the_fix(opencode, tmp_path):
             assert servers["docs"]["type"] == "remote" and servers["off"]["enabled"] is False
         else:
             assert set(servers) == {"fs", "cline"} and servers["fs"]["type"] == "local"
+
+
+class RecordingGateway(Gateway):
+    """The stand-in gateway, also keeping each request's headers."""
+
+    requests: list[tuple[str, dict]] = []
+
+    def do_POST(self):
+        RecordingGateway.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+        super().do_POST()
+
+    do_GET = do_POST
+
+
+def test_oc401_fix_leaves_what_opencode_sees_unchanged(opencode, tmp_path):
+    """A secret in each place OC401 looks (options, headers with an escape, URL userinfo and
+    query, command flags, MCP environment): fixed, and run with the variables set, OpenCode
+    resolves the same config and sends the gateway the same headers."""
+    from linter.files import decode
+    from rules import secrets
+    with gateway_and_project(tmp_path, RecordingGateway) as (server, home, project):
+        config = project / "opencode.json"
+        text = ('{"$schema": "https://opencode.ai/config.json",\n'
+                ' "provider": {"gw": {"name": "gw", "npm": "@ai-sdk/openai-compatible", "options": {\n'
+                f'   "baseURL": "http://bob:S3cretPassw0rd99@127.0.0.1:{server.server_port}/v1",\n'
+                '   "apiKey": "k9Lm2Pq8Rs5Tu1Vw4Xy7",\n'
+                '   "headers": {"Cookie": "session=8f7e6d5c4b3a2918aabbccdd", "X-Api-Key": "sk-proj\\/QQQQmmmmTTTTuuuu7777"}},\n'
+                '  "models": {"m": {"name": "m"}}}},\n'
+                ' "mcp": {"c": {"type": "local", "enabled": false,\n'
+                '   "command": ["c-mcp", "--api-key", "Zx9Q2mL7pR4tV8wB1nC6", "--token=Hq7Wm2Xp9Lr4Ts6Vb1Nc"],\n'
+                '   "environment": {"DATABASE_URL": "postgresql://app:Pg5ecretW0rd77@db/app", "BRAVE_API_KEY": "BSAx7Kp2Lm9Qr4Wt6Yv8"}},\n'
+                '  "r": {"type": "remote", "enabled": false, "url": "https://mcp.example.com/sse?token=Qm9vYmFyQmF6MTIzNDU2"}}}\n')
+        config.write_text(text)
+        found = secrets.find(decode(str(config), text.encode()).root)
+        variables = {s.env: s.value for s in found}
+        assert len(variables) == 9
+
+        def seen(env):
+            shown = subprocess.run([opencode, "debug", "config"], cwd=project, env=env, capture_output=True,
+                                   text=True, timeout=120)
+            RecordingGateway.requests = []
+            try:
+                subprocess.run([opencode, "run", "-m", "gw/m", "hi"], cwd=project, env=env, capture_output=True,
+                               timeout=90)
+            except subprocess.TimeoutExpired:
+                pass
+            sent = [(path, {k: v for k, v in headers.items() if k in ("authorization", "cookie", "x-api-key")})
+                    for path, headers in RecordingGateway.requests]
+            return json.loads(shown.stdout), sent
+
+        before = seen(isolated_env(home))
+        assert before[1] and before[1][0][1]["cookie"] == "session=8f7e6d5c4b3a2918aabbccdd"
+        fixed = subprocess.run([OCLINT, "--isolated", "--fix", "--unsafe-fixes", "--select", "OC401", str(config)],
+                               capture_output=True, text=True)
+        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+        after_text = config.read_text()
+        assert not any(value in after_text for value in variables.values())
+        assert after_text.count("{env:") == 9
+        after = seen({**isolated_env(home), **variables})
+        assert after == before

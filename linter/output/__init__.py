@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Callable
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Severity
@@ -28,6 +29,8 @@ class Report:
     fix_mode: bool = False
     rules: dict = field(default_factory=dict)    # code -> Rule, for formats that list rules
     root: str = "."                              # paths in the report are relative to this
+    # masks the secrets in a text a format does not print but derives something from (a hash)
+    redact: Callable[[str], str] = field(default=lambda text: text)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -9,6 +9,7 @@ from linter.diagnostics import Edit
 from linter.edits import apply
 from linter.output import Report
 from linter.output.style import Style, marker
+from linter.redact import CONTROL, printable
 
 WIDTH = 200      # columns of a source line shown
 
@@ -23,11 +24,11 @@ def render(report: Report) -> str:
 
 
 def _one(d, doc, report, s: Style) -> str:
-    head = (f"{s.bold(d.path)}:{d.line}:{d.column}: {s.severity(d.severity, d.code)} "
-            f"{marker(d, report)}{d.message}\n")
+    head = (f"{s.bold(printable(d.path))}:{d.line}:{d.column}: {s.severity(d.severity, d.code)} "
+            f"{marker(d, report)}{printable(d.message)}\n")
     lines = [head] + _snippet(d, doc, s)
     if d.help:
-        lines.append(f"  {s.paint('=', 'blue')} {s.bold('help')}: {d.help}\n")
+        lines.append(f"  {s.paint('=', 'blue')} {s.bold('help')}: {printable(d.help)}\n")
     if d.fix is not None:
         lines.extend(_fix(d, doc, s))
     lines.append("\n")
@@ -47,11 +48,11 @@ def _snippet(d, doc, s: Style) -> list[str]:
     # before the span when the span starts further right (then marked with a leading `…`)
     shift = max(0, d.column - 1 - WIDTH // 4) if d.column > WIDTH else 0
     for number in range(start_line, last + 1):
-        text, cut = _window(doc, number, shift)
+        text, cut, column = _window(doc, number, shift)
         lines.append(f"{s.paint(str(number).rjust(width), 'blue')} {s.paint('|', 'blue')} {text}\n")
         if first <= number <= last:
-            begin = d.column - 1 - shift + cut if number == first else len(text) - len(text.lstrip())
-            end = d.end_column - 1 - shift + cut if number == d.end_line else len(text)
+            begin = column(d.column - 1 - shift) + cut if number == first else len(text) - len(text.lstrip())
+            end = column(d.end_column - 1 - shift) + cut if number == d.end_line else len(text)
             end = min(max(end, begin + 1), max(len(text), begin + 1))
             if begin > WIDTH + cut:
                 continue
@@ -62,16 +63,34 @@ def _snippet(d, doc, s: Style) -> list[str]:
     return lines
 
 
-def _window(doc, number: int, shift: int) -> tuple[str, int]:
-    """Line ``number`` from column ``shift`` on, at most WIDTH columns, and how many
-    columns the leading `…` takes (0 or 1). Only that part of the line is copied."""
+def _window(doc, number: int, shift: int):
+    """Line ``number`` from column ``shift`` on, at most WIDTH columns, with control
+    characters shown escaped (`\\u001b`); how many columns the leading `…` takes (0 or 1);
+    and a function from a column of the line (counted from ``shift``) to where it is shown.
+    Only that part of the line is copied."""
     start = doc.line_starts[number - 1]
     end = doc.line_starts[number] if number < len(doc.line_starts) else len(doc.text)
     shift = min(shift, max(0, end - start - 1))
     text = doc.text[start + shift:min(end, start + shift + WIDTH + 1)].rstrip("\r\n").expandtabs(1)
+    column = _same
+    if CONTROL.search(text):
+        shown, columns, at = [], [], 0
+        for ch in text:
+            columns.append(at)
+            shown.append(printable(ch))
+            at += len(shown[-1])
+        columns.append(at)
+        text = "".join(shown)
+
+        def column(i: int) -> int:
+            return columns[i] if 0 <= i < len(columns) else columns[-1] + i - (len(columns) - 1)
     if len(text) > WIDTH:
         text = text[:WIDTH] + "…"
-    return ("…" + text, 1) if shift else (text, 0)
+    return ("…" + text, 1, column) if shift else (text, 0, column)
+
+
+def _same(i: int) -> int:
+    return i
 
 
 def _fix(d, doc, s: Style) -> list[str]:
@@ -87,7 +106,7 @@ def _fix(d, doc, s: Style) -> list[str]:
         fixed = apply(before, [Edit(e.start - a, e.end - a, e.content) for e in d.fix.edits])
     except ValueError:
         return []
-    title = d.fix.message or "fix"
+    title = printable(d.fix.message or "fix")
     lines = [f"  {s.paint('=', 'blue')} {s.bold('fix')} ({d.fix.applicability.value}): {title}\n"]
     diff = [line for line in list(difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="",
                                                          n=1))[2:] if not line.startswith("@@")]
@@ -102,5 +121,5 @@ def _fix(d, doc, s: Style) -> list[str]:
         if len(body) > 2 * WIDTH or shift:
             cut = body[shift:shift + 2 * WIDTH]
             body = ("…" if shift else "") + cut + ("…" if len(body) > shift + 2 * WIDTH else "")
-        lines.append(f"    {s.paint(line[0] + body, color)}\n")
+        lines.append(f"    {s.paint(line[0] + printable(body), color)}\n")
     return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.output import Report
+from linter.redact import printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,8 +22,10 @@ def render(report: Report) -> str:
     lines = []
     for result in report.results:
         for d in result.diagnostics:
-            props = (f"file={_property(d.path)},line={d.line},col={d.column},"
+            # control characters from keys and values shown escaped (`\u001b`), newlines too:
+            # a log viewer acts on them, and a key's newline is not the message's
+            props = (f"file={_property(printable(d.path))},line={d.line},col={d.column},"
                      f"endLine={d.end_line},endColumn={d.end_column},"
                      f"title={_property(f'oclint ({d.code})')}")
-            lines.append(f"::{LEVELS[d.severity.value]} {props}::{_data(f'{d.code} {d.message}')}")
+            lines.append(f"::{LEVELS[d.severity.value]} {props}::{_data(printable(f'{d.code} {d.message}'))}")
     return "".join(line + "\n" for line in lines)

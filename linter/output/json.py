@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from linter.output import Report
+from linter.redact import printable_json
 
 
 def diagnostic_dict(d, doc) -> dict:
@@ -37,4 +38,4 @@ def _loc(doc, offset: int) -> dict:
 
 def render(report: Report) -> str:
     items = [diagnostic_dict(d, r.doc) for r in report.results for d in r.diagnostics]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return printable_json(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

@@ -6,8 +6,9 @@ import json
 
 from linter.output import Report
 from linter.output.json import diagnostic_dict
+from linter.redact import printable_json
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(diagnostic_dict(d, r.doc), ensure_ascii=False) + "\n"
-                   for r in report.results for d in r.diagnostics)
+    return printable_json("".join(json.dumps(diagnostic_dict(d, r.doc), ensure_ascii=False) + "\n"
+                                  for r in report.results for d in r.diagnostics))

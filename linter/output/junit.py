@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from linter.output import Report
+from linter.redact import printable
 
 
 def render(report: Report) -> str:
@@ -13,10 +14,12 @@ def render(report: Report) -> str:
         body = []
         for d in result.diagnostics:
             failures += 1
-            text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
-            body.append(f'      <failure type={quoteattr(d.code)} message={quoteattr(d.message)}>'
+            # control characters shown escaped: XML 1.0 has no spelling for most of them
+            message = printable(d.message)
+            text = f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {message}"
+            body.append(f'      <failure type={quoteattr(d.code)} message={quoteattr(message)}>'
                         f"{escape(text)}</failure>\n")
-        cases.append(f'    <testcase classname="oclint" name={quoteattr(result.path)}>\n'
+        cases.append(f'    <testcase classname="oclint" name={quoteattr(printable(result.path))}>\n'
                      + "".join(body) + "    </testcase>\n")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<testsuites name="oclint" tests="{len(cases)}" failures="{failures}">\n'

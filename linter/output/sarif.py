@@ -8,6 +8,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.output import Report
+from linter.redact import printable_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS = "https://github.com/oclint/oclint/blob/main/docs/rules.md"
@@ -66,4 +67,4 @@ def render(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return printable_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
