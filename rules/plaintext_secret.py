@@ -29,9 +29,9 @@ def check(ctx):
 
     ## Why is this bad?
     Config files end up in dotfiles repos, screenshots and bug reports; and when the file
-    fails to parse, OpenCode prints its whole text, key included. OpenCode's own
-    `opencode debug config` masks `options`, `headers` and `environment` values but prints
-    `command` arrays in full.
+    fails to parse, OpenCode prints its whole text, key included. Even OpenCode 1.18.33's
+    `opencode debug config`, which masks `options` and `headers`, prints `command` arrays
+    and a `DATABASE_URL` variable, password and all.
 
     ## Example
     ```jsonc
@@ -56,7 +56,7 @@ def check(ctx):
     request reaches a stand-in gateway with the same headers.
     """
     text = ctx.doc.text
-    for secret in secrets.find(ctx.root):
+    for secret in secrets.find(ctx.doc):
         node = secret.node
         if text[node.start + 1:node.end - 1] == node.value:     # no escapes: offsets carry over
             span = (node.start + 1 + secret.offset, node.start + 1 + secret.offset + len(secret.value))

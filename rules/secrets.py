@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from functools import cached_property, lru_cache
 
 from linter.jsonc import Member, Node
 from rules import providers as p
@@ -81,6 +81,7 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
 
 
+@lru_cache(maxsize=4096)      # a file repeats its keys (`name`, `options`) many times
 def credential_name(name: str) -> bool:
     """Whether a key, header, variable, query parameter or flag named ``name`` holds a
     credential: its last word is one (`API_KEY`, `clientSecret`, `X-Auth-Token`, `Cookie`,
@@ -159,14 +160,35 @@ def _where(path: tuple) -> str:
     return out
 
 
-def _in_string(node: Node, path: tuple) -> Iterator[Secret]:
+class _Place:
+    """Where a string is, worked out only once a secret is found there."""
+
+    def __init__(self, node: Node):
+        self.node = node
+
+    @cached_property
+    def path(self) -> tuple:
+        return self.node.path()
+
+    @cached_property
+    def where(self) -> str:
+        return _where(self.path)
+
+    def env(self, name: str) -> str:
+        return header_env(_owner(self.path), name)
+
+
+def _in_string(node: Node) -> list[Secret]:
     """The secrets in one string: by its key's name, then inside URLs and flags, then by shape."""
     value = node.value
     member = node.parent if isinstance(node.parent, Member) else None
-    key = member.key if member is not None else None
-    container = path[-2] if len(path) >= 2 and isinstance(path[-2], str) else None
+    key = container = None
+    if member is not None:
+        key = member.key
+        holder = member.parent.parent
+        container = holder.key if isinstance(holder, Member) else None
     in_env = container in _ENV_OBJECTS
-    where = _where(path)
+    here = _Place(node)
     found: list[Secret] = []
     if key is not None and (credential_name(key) or in_env and KEY_SHAPES.match(value)
                             or container == "headers" and BEARER.match(value)):
@@ -175,66 +197,70 @@ def _in_string(node: Node, path: tuple) -> Iterator[Secret]:
             token = bearer.group(2)
             if literal(token):
                 kind = "BASIC_AUTH" if bearer.group(1).lower() == "basic" else "TOKEN"
-                found.append(Secret(node, value.index(token, len(bearer.group(1))), token,
-                                    header_env(_owner(path), kind), where, False))
+                found.append(Secret(node, value.index(token, len(bearer.group(1))), token, here.env(kind),
+                                    here.where, False))
         elif literal(value):
-            name = env_name(key) if container in ("environment", "env") else header_env(_owner(path), key)
-            found.append(Secret(node, len(value) - len(value.lstrip()), value.strip(), name, where,
+            name = env_name(key) if container in ("environment", "env") else here.env(key)
+            found.append(Secret(node, len(value) - len(value.lstrip()), value.strip(), name, here.where,
                                 value.strip() == value))
     if "://" in value:
         for m in USERINFO.finditer(value):
             password = m.group(2)
             if literal(password) and password != m.group(1):
-                found.append(Secret(node, m.start(2), password, header_env(_owner(path), "PASSWORD"),
-                                    where, False))
+                found.append(Secret(node, m.start(2), password, here.env("PASSWORD"), here.where, False))
         for m in QUERY.finditer(value):
             name = m.group(1)
             if (name.lower() in QUERY_NAMES or credential_name(name)) and literal(m.group(2)):
-                found.append(Secret(node, m.start(2), m.group(2), header_env(_owner(path), name), where, False))
-    if "-" in value and not found:
+                found.append(Secret(node, m.start(2), m.group(2), here.env(name), here.where, False))
+    if not found and "-" in value:
         flag = FLAG.match(value)
         if flag and flag.group(2) is not None:
             if credential_name(flag.group(1)) and literal(flag.group(2)):
-                found.append(Secret(node, value.index("=") + 1, flag.group(2),
-                                    header_env(_owner(path), flag.group(1)), where, False))
+                found.append(Secret(node, value.index("=") + 1, flag.group(2), here.env(flag.group(1)),
+                                    here.where, False))
         elif " " in value:
             for m in INLINE_FLAG.finditer(value):
                 if credential_name(m.group(1).lstrip("-")) and literal(m.group(2)):
-                    found.append(Secret(node, m.start(2), m.group(2), header_env(_owner(path), m.group(1)),
-                                        where, False))
-    # the argument that follows a credential-named flag in an array (`"--api-key", "sk-..."`)
-    parent = node.parent
-    if isinstance(parent, Node) and parent.kind == "array" and not found and literal(value):
-        i = path[-1]
-        before = parent.children[i - 1] if i > 0 else None
-        if before is not None and before.kind == "string":
-            flag = FLAG.match(before.value)
-            if flag and flag.group(2) is None and credential_name(flag.group(1)):
-                found.append(Secret(node, 0, value, header_env(_owner(path), flag.group(1)), where))
+                    found.append(Secret(node, m.start(2), m.group(2), here.env(m.group(1)), here.where, False))
     if not found and STRONG_SHAPES.search(value):
         for m in STRONG_SHAPES.finditer(value):
             if not placeholder(m.group(0)):
-                found.append(Secret(node, m.start(), m.group(0), header_env(_owner(path), "API_KEY"), where,
+                found.append(Secret(node, m.start(), m.group(0), here.env("API_KEY"), here.where,
                                     m.group(0) == value, placed=False))
-    yield from found
+    return found
 
 
-def find(root: Node | None) -> list[Secret]:
-    """Every literal secret in the document under ``root``, in document order."""
+def _after_flag(node: Node, before: Node) -> list[Secret]:
+    """The argument that follows a credential-named flag in an array (`"--api-key", "sk-..."`)."""
+    flag = FLAG.match(before.value)
+    if flag and flag.group(2) is None and credential_name(flag.group(1)) and literal(node.value):
+        here = _Place(node)
+        return [Secret(node, 0, node.value, here.env(flag.group(1)), here.where)]
+    return []
+
+
+_last: tuple = (None, [])      # OC401 and the masking both ask, about the same document
+
+
+def find(doc) -> list[Secret]:
+    """Every literal secret in the document (a ``linter.source.Document``), in document order."""
+    global _last
+    if _last[0] is doc:
+        return _last[1]
     out: list[Secret] = []
-    if root is None:
-        return out
-    stack: list[tuple[Node, tuple]] = [(root, ())]
-    while stack:
-        node, path = stack.pop()
+    for node in doc.nodes:
         if node.kind == "string":
             if isinstance(node.value, str):
-                out.extend(_in_string(node, path))
-        elif node.kind == "object":
-            stack.extend((m.value, path + (m.key,)) for m in reversed(node.children) if m.value is not None)
-        elif node.kind == "array":
-            stack.extend((child, path + (i,)) for i, child in reversed(list(enumerate(node.children))))
-    return _distinct(out)
+                out.extend(_in_string(node))
+        elif node.kind == "array":      # a flag's argument: the element after it
+            kids = node.children
+            for before, arg in zip(kids, kids[1:]):
+                if before.kind == "string" and arg.kind == "string" and before.value[:1] == "-" \
+                        and isinstance(arg.value, str) and not _in_string(arg):
+                    out.extend(_after_flag(arg, before))
+    out.sort(key=lambda secret: (secret.node.start, secret.offset))
+    _last = (doc, _distinct(out))
+    return _last[1]
 
 
 def _distinct(found: list[Secret]) -> list[Secret]:
@@ -260,7 +286,7 @@ def values(doc) -> list[str]:
     reports (as decoded and as spelled in the file), and key-shaped tokens and URL
     passwords anywhere in the text."""
     found: list[str] = []
-    for secret in find(doc.root):
+    for secret in find(doc):
         found.append(secret.value)
         node = secret.node
         raw = doc.text[node.start + 1:node.end - 1]

@@ -356,7 +356,7 @@ def test_oc401_fix_leaves_what_opencode_sees_unchanged(opencode, tmp_path):
                 '   "environment": {"DATABASE_URL": "postgresql://app:Pg5ecretW0rd77@db/app", "BRAVE_API_KEY": "BSAx7Kp2Lm9Qr4Wt6Yv8"}},\n'
                 '  "r": {"type": "remote", "enabled": false, "url": "https://mcp.example.com/sse?token=Qm9vYmFyQmF6MTIzNDU2"}}}\n')
         config.write_text(text)
-        found = secrets.find(decode(str(config), text.encode()).root)
+        found = secrets.find(decode(str(config), text.encode()))
         variables = {s.env: s.value for s in found}
         assert len(variables) == 9
 
