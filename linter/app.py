@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, TextIO
 
 from linter import engine, files, output
-from linter.redact import redact
+from linter.redact import printable, redact
 from linter.diagnostics import Diagnostic, Severity
 from linter.registry import REGISTRY, Rule, select
 from linter.source import Document
@@ -122,7 +122,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             doc, applied = engine.fix(item.doc, lint, options.unsafe_fixes)
             if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
                 # never write a result OpenCode cannot parse: syntax comes first, by hand
-                stderr.write(f"oclint: {item.doc.path}: not fixed: it would still not parse; "
+                stderr.write(f"oclint: {printable(item.doc.path)}: not fixed: it would still not parse; "
                              f"fix its syntax errors first\n")
                 doc, applied = item.doc, []
             if doc.text != item.doc.text:

@@ -290,7 +290,8 @@ def values(doc) -> list[str]:
         found.append(secret.value)
         node = secret.node
         raw = doc.text[node.start + 1:node.end - 1]
-        if raw != node.value:        # escapes: its spelling in the file differs
+        if raw != node.value and doc.text[node.start:node.start + 1] in ('"', "'"):
+            # a quoted string with escapes: its spelling in the file differs
             found.append(raw if secret.whole else secret.value)
             span = raw_span(doc.text, node, secret)
             if span is not None:
