@@ -33,6 +33,9 @@ class Knowledge:
     postprocess: Callable | None = None     # suppressions
     merge: Callable | None = None           # documents -> the merged view OpenCode would see
     kind: Callable[[str], str] = lambda path: "config"   # a file's document kind, from its path
+    context: Callable | None = None         # (path, CheckOptions) -> linter.context.LoadContext
+    skip: Callable[[Document], str | None] = lambda doc: None   # why a file is not linted at all
+    walk: Callable[[str], list[str]] | None = None   # a folder -> the files in it to lint
 
 
 @dataclass
@@ -58,7 +61,8 @@ class CheckOptions:
     rule_options: dict = field(default_factory=dict)
     per_file_ignores: dict = field(default_factory=dict)   # glob -> selectors
     settings_base: str = "."                               # globs are relative to this
-    context_paths: list[str] = field(default_factory=list)  # read for the merged view only
+    with_global: bool = False      # this machine's global config is part of each context
+    home: str | None = None        # the folder `~` stands for (a dotfiles tree's home)
 
 
 @dataclass
@@ -85,9 +89,27 @@ def load(options: CheckOptions, stdin: TextIO | None = None,
     return loaded
 
 
+def distinct(loaded: list[Loaded]) -> list[Loaded]:
+    """Each file once, however often or through however many links it was named."""
+    from linter.context import key
+    seen, out = set(), []
+    for item in loaded:
+        name = key(item.doc.path) if not item.stdin else "-"
+        if name not in seen:
+            seen.add(name)
+            out.append(item)
+    return out
+
+
 def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = None,
           stdout: TextIO | None = None, stderr: TextIO | None = None,
           stdin: TextIO | None = None, loaded: list[Loaded] | None = None) -> int:
+    """Lint (and fix) each file in its own load context; report; the exit status.
+
+    Every file is judged against the texts as read, so its findings depend neither on the
+    other files named nor on their order; with --fix, each file is fixed so, then every
+    file is judged again with the fixed texts of its context."""
+    from linter.context import Views
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     try:
         rules = select(REGISTRY.values(), options.select, options.ignore, options.extend_select)
@@ -95,48 +117,66 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         raise UsageError(str(exc)) from None
     if loaded is None:
         loaded = load(options, stdin, knowledge.kind)
+    items = []
+    for item in distinct(loaded):
+        reason = knowledge.skip(item.doc)
+        if reason is None:
+            items.append(item)
+        elif not options.quiet:
+            stderr.write(f"oclint: {item.doc.path}: skipped: {reason}\n")
     run = run or engine.Run(options.rule_options)
-    context = [files.read(path)[0] for path in options.context_paths]
-    for doc in context:
-        doc.kind = knowledge.kind(doc.path)
-    context += [item.doc for item in loaded]
-    run.documents = run.documents or context
-    if knowledge.merge is not None and len(context) > 1:
-        run.merged = knowledge.merge(context)
-    secrets: set[str] = set()
-    for doc in context:
-        secrets.update(knowledge.secrets(doc))
+    views = Views(knowledge.merge, knowledge.kind, knowledge.skip)
+    for item in items:
+        views.add(item.doc)
+    loads = [_load_context(item, options, knowledge) for item in items]
 
-    def lint(doc: Document) -> list[Diagnostic]:
-        if run.merged is not None and not any(doc is d for d in context):
-            # a fix pass's text: the merged view must be of it, not of the file as it was read
-            run.merged = knowledge.merge([doc if d.path == doc.path else d for d in context])
-        found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess)
+    def lint(doc: Document, load_) -> list[Diagnostic]:
+        view = views.view(load_, doc) if load_ is not None else None
+        found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess, view, load_)
         ignored = _per_file_ignores(doc.path, options)
         return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
 
-    results, changed, diffs, fixed_text = [], 0, [], None
-    for item in loaded:
-        doc, applied = item.doc, []
-        if options.fix or options.diff:
-            doc, applied = engine.fix(item.doc, lint, options.unsafe_fixes)
+    finals, applied_by = [item.doc for item in items], [[] for _ in items]
+    if options.fix or options.diff:
+        for i, (item, load_) in enumerate(zip(items, loads)):
+            doc, applied = engine.fix(item.doc, lambda d, l=load_: lint(d, l), options.unsafe_fixes)
             if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
                 # never write a result OpenCode cannot parse: syntax comes first, by hand
                 stderr.write(f"oclint: {printable(item.doc.path)}: not fixed: it would still not parse; "
                              f"fix its syntax errors first\n")
                 doc, applied = item.doc, []
-            if doc.text != item.doc.text:
-                changed += 1
-                if options.diff:
-                    diffs.append(_diff(item.doc, doc))
-                elif item.stdin:
-                    fixed_text = doc.text
-                else:
-                    files.write_atomic(item.doc.path, files.encode(doc), item.data)
-            elif item.stdin and options.fix:
+            finals[i], applied_by[i] = doc, applied
+        for doc in finals:           # every file is judged again with the fixed texts
+            views.add(doc)
+    results, changed, diffs, fixed_text = [], 0, [], None
+    for item, load_, doc, applied in zip(items, loads, finals, applied_by):
+        found = lint(doc, load_)
+        moves = [d for d in found if d.fix is not None and d.fix.rename
+                 and engine.applicable(d.fix, options.unsafe_fixes)] if (options.fix or options.diff) else []
+        if moves and item.stdin:
+            moves = []
+        if doc.text != item.doc.text or moves:
+            changed += 1
+            if options.diff:
+                diffs.append(_diff(item.doc, doc) + "".join(
+                    f"rename from {item.doc.path}\nrename to {_shown(d.fix.rename)}\n" for d in moves[:1]))
+            elif item.stdin:
                 fixed_text = doc.text
+            else:
+                if doc.text != item.doc.text:
+                    files.write_atomic(item.doc.path, files.encode(doc), item.data)
+                for d in moves[:1]:
+                    files.move(item.doc.path, d.fix.rename)
+        elif item.stdin and options.fix:
+            fixed_text = doc.text
+        if moves[:1] and not options.diff:
+            found = [d for d in found if d is not moves[0]]
+            applied = applied + moves[:1]
+        results.append(output.FileResult(doc.path, doc, found, [] if options.diff else applied))
+    secrets: set[str] = set()
+    for doc in [*views.documents.values(), *(item.doc for item in items)]:
+        if doc is not None:
             secrets.update(knowledge.secrets(doc))
-        results.append(output.FileResult(doc.path, doc, lint(doc), [] if options.diff else applied))
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
@@ -154,6 +194,40 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed else EXIT_OK)
     _emit(report, options, report_out, secrets)
     return exit_status(report, options, changed)
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _load_context(item: Loaded, options: CheckOptions, knowledge: Knowledge):
+    """The load context of one linted file (standard input: as if it were the file it is
+    named for, else an opencode.json in the current folder)."""
+    if knowledge.context is None:
+        return None
+    path = item.doc.path
+    if item.stdin:
+        path = os.path.abspath(options.stdin_filename or "opencode.json")
+    return knowledge.context(path, options)
+
+
+def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
+    """``--show-files``: each file a run would lint, its kind and its load context."""
+    for path in options.paths:
+        if path == "-":
+            out.write(f"- (standard input, as {options.stdin_filename or 'opencode.json'})\n")
+            continue
+        kind = knowledge.kind(path)
+        load_ = knowledge.context(path, options) if knowledge.context else None
+        out.write(f"{_shown(path)}  [{kind}]\n")
+        if load_ is not None:
+            out.write(f"    context: {load_.note}\n")
+            if load_.home:
+                out.write(f"    ~ is {load_.home}\n")
+            for i, member in enumerate(load_.paths, 1):
+                out.write(f"    {i}. {_shown(member)}\n")
+    return EXIT_OK
 
 
 def _per_file_ignores(path: str, options: CheckOptions) -> list[str]:

@@ -59,11 +59,20 @@ def main():
               help="Settings file to use (.oclint.yaml or pyproject.toml) instead of searching.")
 @click.option("--isolated", is_flag=True, help="Ignore all settings files.")
 @click.option("--with-global", is_flag=True,
-              help="Also read this machine's global OpenCode config as context (not linted).")
+              help="Also read this machine's global OpenCode config (and OpenCode's environment "
+              "variables) as part of each file's context (not linted).")
+@click.option("--home", "home", type=click.Path(file_okay=False, exists=True),
+              help="The folder `~` stands for (a dotfiles tree's home) [default: recognised "
+              "from the layout, else this machine's].")
+@click.option("--show-files", is_flag=True, help="List the files that would be linted, with "
+              "the context of each, and exit.")
 def check(**params):
     """Lint OpenCode config files (default command).
 
-    With no PATHS, lints the files OpenCode would load in the current folder, in its order."""
+    PATHS are files or folders (a folder: every file in it OpenCode reads as config; in a
+    git work tree, the files git knows that it does not ignore). With no PATHS, lints the
+    files OpenCode would load in the current folder, in its order. Each file is judged
+    with what OpenCode loads together with it."""
     check_command(**params)
 
 
@@ -89,27 +98,31 @@ def rule(code, all_):
 @click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True))
 @click.option("--output-format", type=click.Choice(["jsonc", "json"]), default="jsonc",
               help="JSONC with a `// file:line` comment after each value, or JSON with a provenance map.")
-def config_command(folder, output_format):
+@click.option("--home", "home", type=click.Path(file_okay=False, exists=True),
+              help="The folder `~` stands for (a dotfiles tree's home).")
+def config_command(folder, output_format, home):
     """Print the merged config OpenCode would see in FOLDER (default: here), with where each
-    value comes from. Secrets are masked."""
+    value comes from. A dotfiles tree's global folder shows that tree's global config.
+    Secrets are masked."""
     def work():
-        from rules import opencode_config
+        from rules import contexts, opencode_config
         from linter import files, show_config
         where = os.path.abspath(folder or os.getcwd())
-        paths = [p for p in opencode_config.files(where, os.environ) if _knowledge().kind(p) == "config"]
-        if not paths:
+        load = contexts.folder_context(where, os.environ, home=home)
+        knowledge = _knowledge()
+        load.paths = [p for p in load.paths if knowledge.kind(p) == "config"]
+        if not load.paths:
             click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
             return app.EXIT_OK
-        docs = [files.read(p)[0] for p in paths]
+        docs = [d for d in (files.read(p)[0] for p in load.paths) if knowledge.skip(d) is None]
         broken = [d.path for d in docs if d.encoding_error or d.parse.errors]
         for path in broken:
             click.echo(f"oclint: {path} does not parse; OpenCode would refuse it (run `oclint {path}`)", err=True)
         merged = opencode_config.merged([d for d in docs if d.path not in broken])
         render = show_config.as_json if output_format == "json" else show_config.jsonc
-        knowledge = _knowledge()
         secrets = {s for d in docs for s in knowledge.secrets(d)}
         from linter.redact import printable_json, redact
-        click.echo(redact(printable_json(render(merged, where)), secrets), nl=False)
+        click.echo(redact(printable_json(render(merged, where, load)), secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
     _run(work)
 

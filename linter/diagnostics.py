@@ -39,14 +39,15 @@ class Fix:
     # fixes sharing an isolation key are applied in separate passes (for fixes that do not
     # overlap in text but would conflict in meaning, such as two creating the same key)
     isolation: object = None
+    rename: str | None = None      # move the file to this path (after its edits, if any)
 
     @property
     def start(self) -> int:
-        return min(e.start for e in self.edits)
+        return min((e.start for e in self.edits), default=0)
 
     @property
     def end(self) -> int:
-        return max(e.end for e in self.edits)
+        return max((e.end for e in self.edits), default=0)
 
 
 @dataclass(slots=True)

@@ -46,3 +46,41 @@ def unique(paths) -> list[str]:
             seen.add(key)
             out.append(path)
     return out
+
+
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
+                             ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+
+
+def files_under(folder: str) -> list[str]:
+    """Every file below ``folder``, sorted: in a git work tree the files git tracks and the
+    untracked ones it does not ignore; elsewhere a walk that skips version-control folders
+    and dependency caches (``SKIPPED_FOLDERS``)."""
+    listed = _git_files(folder)
+    if listed is not None:
+        return listed
+    out = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+        out.extend(os.path.join(top, n) for n in names)
+    return sorted(out)
+
+
+def _git_files(folder: str) -> list[str] | None:
+    import subprocess
+    if not os.path.exists(os.path.join(worktree(folder), ".git")):
+        return None
+    try:
+        proc = subprocess.run(["git", "-C", folder, "ls-files", "-z", "--cached", "--others",
+                               "--exclude-standard", "--full-name", "."], capture_output=True, timeout=60)
+        top = subprocess.run(["git", "-C", folder, "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0 or top.returncode != 0:
+        return None
+    root = top.stdout.strip()
+    shown = os.path.relpath(root, ".") if not os.path.isabs(folder) else root
+    names = sorted({n for n in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if n})
+    return [os.path.normpath(os.path.join(shown, n)) for n in names
+            if os.path.isfile(os.path.join(root, n)) or os.path.islink(os.path.join(root, n))]

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from linter.diagnostics import Applicability, Diagnostic, Fix, Severity
-from linter.edits import OverlapError, apply, overlaps
+from bisect import bisect_right
+
+from linter.edits import OverlapError, apply
 from linter.jsonc import Member, Node
 from linter.registry import Rule
 from linter.source import Document
@@ -16,22 +18,23 @@ MAX_FIX_PASSES = 10
 
 @dataclass
 class Run:
-    """What every rule may look at besides its own document: the settings options, every
-    document of the run, and (when discovery built it) the merged view OpenCode would see."""
+    """What every rule may look at besides its own document: the settings options, and
+    data a rule loads once per run."""
 
     options: Mapping[str, Any] = field(default_factory=dict)
-    documents: list[Document] = field(default_factory=list)
-    merged: Any = None          # linter.merge.Merged, when the run has one
     cache: dict = field(default_factory=dict)   # for data a rule loads once per run
 
 
 @dataclass
 class Context:
-    """Handed to each rule: the document, its tree, and the run."""
+    """Handed to each rule: the document, its tree, the run, and the document's load
+    context (what the tool loads together with it) with its merged view."""
 
     doc: Document
     run: Run
     rule: Rule | None = None
+    view: Any = None            # linter.merge.Merged of the load context, when there is one
+    load: Any = None            # linter.context.LoadContext, when there is one
 
     @property
     def root(self) -> Node | None:
@@ -43,11 +46,16 @@ class Context:
 
     @property
     def config(self) -> Any:
-        """The config as OpenCode would see it: the merged view of the run's context when
-        there is one (``run.merged.value``), else this document's own value."""
-        if self.run.merged is not None:
-            return self.run.merged.value
+        """The config as the tool would see it: the merged view of the document's load
+        context when there is one, else this document's own value."""
+        if self.view is not None:
+            return self.view.value
         return self.doc.value
+
+    @property
+    def home(self) -> str | None:
+        """The folder ``~`` stands for in this document's context (None: this machine's)."""
+        return self.load.home if self.load is not None else None
 
     def at(self, target, message: str, *, help: str | None = None, fix: Fix | None = None,
            severity: Severity | None = None) -> Diagnostic:
@@ -66,15 +74,17 @@ class Context:
 
 def lint(doc: Document, rules: list[Rule], run: Run,
          severities: Mapping[str, str] | None = None,
-         postprocess: Callable[[Document, list[Diagnostic], list[Rule]], list[Diagnostic]] | None = None
-         ) -> list[Diagnostic]:
-    """Every diagnostic of the selected rules on ``doc``, positioned and sorted."""
-    parsed = doc.encoding_error is None and doc.root is not None and not doc.parse.errors
+         postprocess: Callable[[Document, list[Diagnostic], list[Rule]], list[Diagnostic]] | None = None,
+         view: Any = None, load: Any = None) -> list[Diagnostic]:
+    """Every diagnostic of the selected rules on ``doc``, positioned and sorted. ``view``
+    is the merged view of the document's load context ``load``."""
+    rules = [r for r in rules if doc.kind in r.kinds]
+    parsed = bool(rules) and doc.encoding_error is None and doc.root is not None and not doc.parse.errors
     found: list[Diagnostic] = []
     for rule_ in rules:
-        if not (rule_.syntax or parsed) or doc.kind not in rule_.kinds:
+        if not (rule_.syntax or parsed):
             continue
-        ctx = Context(doc, run, rule_)
+        ctx = Context(doc, run, rule_, view, load)
         for diagnostic in rule_.check(ctx) or ():
             if severities and rule_.code in severities:
                 diagnostic.severity = Severity(severities[rule_.code])
@@ -116,14 +126,18 @@ def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe:
     rejected: set[tuple] = set()
     for _ in range(MAX_FIX_PASSES):
         chosen: list[Diagnostic] = []
+        taken = _Spans()
+        isolations: set = set()
         for d in lint_doc(doc):
             key = (d.code, d.start, d.end, d.fix.edits if d.fix else None)
             if not applicable(d.fix, unsafe) or key in rejected:
                 continue
-            if any(overlaps(d.fix.edits, c.fix.edits) for c in chosen):
+            if d.fix.isolation is not None and d.fix.isolation in isolations:
                 continue
-            if d.fix.isolation is not None and any(c.fix.isolation == d.fix.isolation for c in chosen):
+            if not taken.add_all(d.fix.edits):
                 continue
+            if d.fix.isolation is not None:
+                isolations.add(d.fix.isolation)
             chosen.append(d)
         if not chosen:
             break
@@ -132,6 +146,36 @@ def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe:
             continue
         doc, applied = new[0], applied + new[1]
     return doc, applied
+
+
+class _Spans:
+    """Closed intervals taken so far, sorted: whether a new set of edits touches any of
+    them costs a bisect per edit, not a scan of every fix chosen before."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def _free(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end)      # intervals starting at or before our end
+        return i == 0 or self.ends[i - 1] < start
+
+    def add_all(self, edits) -> bool:
+        """Take every edit's span if none touches a span already taken (sharing a point
+        counts, as in ``linter.edits.overlaps``); else take nothing."""
+        spans: list[list[int]] = []
+        for start, end in sorted((e.start, e.end) for e in edits):
+            if spans and start <= spans[-1][1]:      # a fix's own edits that touch: one span
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        if not all(self._free(s, e) for s, e in spans):
+            return False
+        for start, end in spans:
+            i = bisect_right(self.starts, start)
+            self.starts.insert(i, start)
+            self.ends.insert(i, end)
+        return True
 
 
 def _apply_checked(doc: Document, chosen: list[Diagnostic], rejected: set):

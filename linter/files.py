@@ -111,3 +111,24 @@ def repo_root(start: str) -> str:
         if parent == folder:
             return os.path.abspath(start)
         folder = parent
+
+
+def move(path: str, target: str) -> None:
+    """Move the file ``path`` to ``target`` (creating its folder), never over an existing
+    file: a link to the new name, then the old name removed, so either name holds it."""
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        try:
+            os.link(path, target, follow_symlinks=False)   # fails if target exists: never clobbers
+        except FileExistsError:
+            raise FileError(f"{path}: not moved: {target} exists") from None
+        except OSError:                     # no hard links here (another file system)
+            if os.path.lexists(target):
+                raise FileError(f"{path}: not moved: {target} exists") from None
+            os.rename(path, target)
+            return
+        os.unlink(path)
+    except FileError:
+        raise
+    except OSError as exc:
+        raise FileError(f"{path}: cannot move to {target}: {exc.strerror or exc}") from None

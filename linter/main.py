@@ -23,10 +23,11 @@ import sys
 FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--show-fixes": "show_fixes",
          "--statistics": "statistics", "--exit-zero": "exit_zero",
          "--exit-non-zero-on-fix": "exit_non_zero_on_fix", "--strict": "strict", "-q": "quiet",
-         "--quiet": "quiet", "--isolated": "isolated", "--with-global": "with_global"}
+         "--quiet": "quiet", "--isolated": "isolated", "--with-global": "with_global",
+         "--show-files": "show_files"}
 VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select",
           "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
-          "--schema": "schema"}
+          "--schema": "schema", "--home": "home"}
 COLORS = ("auto", "always", "never")
 SUBCOMMANDS = ("check", "rule", "config", "init")
 
@@ -35,7 +36,7 @@ def defaults() -> dict:
     """The check command's parameters when no option is given (as click passes them)."""
     params = {dest: False for dest in FLAGS.values()}
     params.update(paths=(), select=(), ignore=(), extend_select=(), output_format=None, output_file=None,
-                  stdin_filename=None, color="auto", schema=None, config_path=None)
+                  stdin_filename=None, color="auto", schema=None, config_path=None, home=None)
     return params
 
 
@@ -80,6 +81,8 @@ def parse_check(args: list[str]) -> dict | None:
     for path in paths:
         if path != "-" and not _readable_or_absent(path):
             return None         # click explains
+    if params["home"] is not None and not os.path.isdir(params["home"]):
+        return None             # click explains
     params["paths"] = tuple(paths)
     return params
 
@@ -114,24 +117,41 @@ def begin() -> None:
 
 
 def check_command(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-                  config_path, isolated, with_global, **flags) -> None:
+                  config_path, isolated, with_global, home, show_files, **flags) -> None:
     """The check command, from its parameters (parsed by either parser)."""
     run(lambda: _check(paths, stdin_filename, select, ignore, extend_select, output_format, color,
-                       schema, config_path, isolated, with_global, flags))
+                       schema, config_path, isolated, with_global, home, show_files, flags))
+
+
+def _expand(paths, knowledge_) -> list[str]:
+    """Folders replaced by the files in them that OpenCode reads (each path once)."""
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = knowledge_.walk(path)
+            if not found:
+                echo(f"oclint: no OpenCode config files found under {path}", err=True)
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
 
 
 def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-           config_path, isolated, with_global, flags):
+           config_path, isolated, with_global, home, show_files, flags):
     from linter import app
     from linter import settings as settings_
     from rules import opencode_config
     discovered = not paths
-    paths = list(paths) or opencode_config.files(os.getcwd(), os.environ)
+    known = knowledge()
+    named = list(paths)
+    paths = _expand(named, known) if named else opencode_config.files(os.getcwd(), os.environ)
     if not paths:
-        echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
+        if not named:
+            echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
         return app.EXIT_OK
     found = config_path or (None if isolated else settings_.find(
-        paths[0] if paths[0] != "-" and not discovered else os.getcwd()))
+        named[0] if named and named[0] != "-" else os.getcwd()))
     settings = settings_.load(found) if found else settings_.Settings()
     options = app.CheckOptions(
         paths=paths, stdin_filename=stdin_filename,
@@ -141,14 +161,12 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
         severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
         settings_base=settings.base, rule_options=settings.rule_options,
         output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
-        color=_color(color), **flags)
+        color=_color(color), with_global=with_global or discovered, home=home, **flags)
     if schema:
         options.rule_options["schema"] = schema
-    if with_global:
-        mine = {os.path.realpath(p) for p in paths if p != "-"}
-        options.context_paths = [p for p in opencode_config.global_files(os.environ)
-                                 if os.path.realpath(p) not in mine]
-    return app.check(options, knowledge())
+    if show_files:
+        return app.show_files(options, known, sys.stdout)
+    return app.check(options, known)
 
 
 def split(values) -> list[str]:

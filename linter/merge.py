@@ -19,6 +19,14 @@ class Merged:
     value: dict = field(default_factory=dict)
     origins: dict = field(default_factory=dict)     # path tuple -> (Document, Node)
     documents: list = field(default_factory=list)
+    # path -> the paths directly below it that have an origin, so that forgetting what a
+    # replaced value held costs what it held, not a scan of every origin
+    _below: dict = field(default_factory=dict, repr=False)
+
+    def note(self, path: tuple, origin) -> None:
+        if path not in self.origins and path:
+            self._below.setdefault(path[:-1], []).append(path)
+        self.origins[path] = origin
 
     def origin(self, path) -> tuple[Document, Node] | None:
         """The document and node that set the value at ``path`` (or its nearest parent)."""
@@ -56,27 +64,31 @@ def _merge_object(merged: Merged, target: dict, node: Node, path: tuple, doc: Do
             combined = policies[here](before, after)
             target[key] = [item for item, _ in combined]
             _forget(merged, here)
-            merged.origins[here] = (doc, value)
+            merged.note(here, (doc, value))
             for i, (_, origin) in enumerate(combined):
-                merged.origins[here + (i,)] = origin
+                merged.note(here + (i,), origin)
         elif value.kind == "object":
             if not isinstance(target.get(key), dict):
                 if isinstance(target.get(key), list):
                     _forget(merged, here)
                 target[key] = {}
-            merged.origins.setdefault(here, (doc, value))
+            if here not in merged.origins:
+                merged.note(here, (doc, value))
             _merge_object(merged, target[key], value, here, doc, policies)
         else:
             if isinstance(target.get(key), (dict, list)):
                 _forget(merged, here)
             target[key] = value.to_python()
-            merged.origins[here] = (doc, value)
+            merged.note(here, (doc, value))
             if value.kind == "array":
                 for i, child in enumerate(value.children):
-                    merged.origins[here + (i,)] = (doc, child)
+                    merged.note(here + (i,), (doc, child))
 
 
 def _forget(merged: Merged, path: tuple) -> None:
     """Drop the provenance under ``path`` (a value there is being replaced)."""
-    for key in [k for k in merged.origins if k[:len(path)] == path and len(k) > len(path)]:
-        del merged.origins[key]
+    stack = merged._below.pop(path, [])
+    while stack:
+        below = stack.pop()
+        merged.origins.pop(below, None)
+        stack.extend(merged._below.pop(below, ()))

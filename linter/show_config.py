@@ -30,8 +30,17 @@ def _display(path: str, base: str) -> str:
     return "~" + path[len(home):] if path.startswith(home + os.sep) else path
 
 
-def jsonc(merged: Merged, base: str) -> str:
-    lines: list[str] = []
+def _context_lines(load) -> list[str]:
+    if load is None:
+        return []
+    lines = [f"// context: {load.note}"]
+    if load.home:
+        lines.append(f"// ~ is {load.home}")
+    return lines
+
+
+def jsonc(merged: Merged, base: str, load=None) -> str:
+    lines: list[str] = _context_lines(load)
 
     def emit(value, path: tuple, indent: str, prefix: str, last: bool):
         comma = "" if last else ","
@@ -51,11 +60,13 @@ def jsonc(merged: Merged, base: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(merged: Merged, base: str) -> str:
+def as_json(merged: Merged, base: str, load=None) -> str:
     provenance = {}
     for path in sorted(merged.origins, key=lambda p: [str(s) for s in p]):
         where = _where(merged, path, base)
         if where:
             provenance[".".join(str(s) for s in path)] = where
-    return json.dumps({"config": merged.value, "provenance": provenance,
-                       "files": [d.path for d in merged.documents]}, indent=2, ensure_ascii=False) + "\n"
+    out = {"config": merged.value, "provenance": provenance, "files": [d.path for d in merged.documents]}
+    if load is not None:
+        out["context"] = {"note": load.note, "home": load.home, "layout": load.layout or None}
+    return json.dumps(out, indent=2, ensure_ascii=False) + "\n"

@@ -27,5 +27,12 @@ def knowledge():
     from rules.secrets import values
     from rules.opencode_config import merged
     from rules.unused_suppression import postprocess
-    from rules.layout import kind_or_config
-    return Knowledge(secrets=values, postprocess=postprocess, merge=merged, kind=kind_or_config)
+    from rules.layout import kind_or_config, walk
+    from rules import contexts
+    import os
+
+    def context(path, options):
+        return contexts.context_of(path, os.environ, with_global=options.with_global, home=options.home)
+
+    return Knowledge(secrets=values, postprocess=postprocess, merge=merged, kind=kind_or_config,
+                     context=context, skip=contexts.skip_reason, walk=walk)

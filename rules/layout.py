@@ -18,7 +18,12 @@ TUI_NAMES = ("tui.json", "tui.jsonc")     # both are read, .jsonc applied last [
 
 
 def kind_of(path: str) -> str | None:
-    """The document kind of ``path``, or None when OpenCode reads no such file as config."""
+    """The document kind of ``path`` (``unread``: a file OpenCode never reads that looks
+    meant to be read; see ``unread``), or None when it is no config file at all."""
+    if unread(path) is not None:
+        return "unread"
+    from rules.contexts import decoded
+    path = decoded(path)
     name = os.path.basename(path)
     if name in CONFIG_NAMES:
         return "config"
@@ -49,3 +54,116 @@ def folder_files(folder: str, where: str) -> list[str]:
     after that folder's config files in this list; the two kinds merge separately."""
     names = (GLOBAL_NAMES if where == "global" else CONFIG_NAMES) + TUI_NAMES
     return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+
+
+# -- files OpenCode never reads (the discovery rules, OC8xx) ---------------------------
+
+CONFIG_FOLDER = ".opencode"
+
+
+class Stray:
+    """A file OpenCode never reads: which rule reports it, why, and where it belongs (a
+    path to rename it to, when one target is obvious)."""
+
+    def __init__(self, code: str, why: str, target: str | None = None):
+        self.code, self.why, self.target = code, why, target
+
+
+def _close(word: str, to: str) -> bool:
+    from linter.suggest import distance
+    return word != to and (word.lower() == to or distance(word.lower(), to, 2) <= (1 if len(to) <= 5 else 2))
+
+
+def _real_target(real_path: str, decoded_path: str, decoded_target: str) -> str:
+    """``decoded_target`` spelled in the source tree's names: the part it shares with the
+    file keeps the file's real (chezmoi) spelling."""
+    if real_path == decoded_path:
+        return decoded_target
+    real, dec, tgt = real_path.split(os.sep), decoded_path.split(os.sep), decoded_target.split(os.sep)
+    out = []
+    for i, part in enumerate(tgt):
+        out.append(real[i] if i < len(dec) and i < len(real) and dec[i] == part else part)
+    return os.sep.join(out)
+
+
+def unread(path: str) -> Stray | None:
+    """Why OpenCode never reads ``path``, if it does not (and it looks meant to be read)."""
+    from rules import contexts
+    from rules.data import load
+    real = os.path.abspath(path)
+    target = contexts.decoded(real)
+    name = os.path.basename(target)
+    folder = os.path.dirname(target)
+    folder_name = os.path.basename(folder)
+    data = load("layout")
+    parts = target.split(os.sep)
+
+    def belongs(decoded_target: str) -> str:
+        return _real_target(real, target, decoded_target)
+
+    # the Windows folder of a dotfiles repository: OpenCode reads ~/.config/opencode there too
+    lowered = [p.lower() for p in parts]
+    for i in range(len(parts) - 2):
+        if lowered[i:i + 3] == ["appdata", "roaming", "opencode"]:
+            home = os.sep.join(parts[:i]) or os.sep
+            rest = parts[i + 3:]
+            return Stray("OC804", "OpenCode reads `~/.config/opencode` on Windows too, never "
+                         "`AppData/Roaming/opencode`", belongs(os.path.join(home, ".config", "opencode", *rest)))
+    if name in data["never-read"]:
+        why = data["never-read"][name]
+        if name in (".opencode.json", ".opencode.jsonc"):
+            tree = any(os.path.isdir(os.path.join(os.path.dirname(real), n))
+                       for n in (".config", "dot_config", "private_dot_config"))
+            proper = name[1:]           # `.opencode.jsonc` -> `opencode.jsonc`
+            place = os.path.join(folder, ".config", "opencode", proper) if tree else os.path.join(folder, proper)
+            return Stray("OC801", why, belongs(place))
+        if name == "opencode.json5":
+            return Stray("OC801", why, belongs(os.path.join(folder, "opencode.jsonc")))
+        return Stray("OC801", why)
+    if name == "config.json" and folder_name == CONFIG_FOLDER:
+        return Stray("OC801", "only the global config folder reads `config.json`; a `.opencode` "
+                     "folder reads `opencode.json` and `opencode.jsonc`",
+                     belongs(os.path.join(folder, "opencode.json")))
+    if name in CONFIG_NAMES and folder_name == ".config":
+        return Stray("OC801", "the global config lives in the `opencode` folder of `~/.config`",
+                     belongs(os.path.join(folder, "opencode", name)))
+    if name in CONFIG_NAMES or name == "config.json":
+        grand = os.path.basename(os.path.dirname(folder))
+        if grand == ".config" and folder_name not in ("opencode", CONFIG_FOLDER):
+            if _close(folder_name, "opencode"):
+                return Stray("OC802", f"the global config folder is `~/.config/opencode`, not "
+                             f"`~/.config/{folder_name}`",
+                             belongs(os.path.join(os.path.dirname(folder), "opencode", name)))
+            return None
+        if _close(folder_name, CONFIG_FOLDER) and folder_name != "opencode":
+            return Stray("OC802", f"OpenCode reads `{CONFIG_FOLDER}/`, not `{folder_name}/`",
+                         belongs(os.path.join(os.path.dirname(folder), CONFIG_FOLDER, name)))
+        return None
+    # a misspelt sub-folder of a config folder: `.opencode/agnet/x.md`
+    for i in range(len(parts) - 2, 0, -1):
+        owner, sub = parts[i - 1], parts[i]
+        is_config = owner == CONFIG_FOLDER or (owner == "opencode" and i >= 2 and parts[i - 2] in (".config", "config")) \
+            or (owner == "opencode" and contexts.dotfiles_tree(os.sep.join(parts[:i])) is not None)
+        if not is_config:
+            continue
+        if sub in data["subfolders"]:
+            return None
+        close = [known for known in data["subfolders"] if _close(sub, known)]
+        if close:
+            best = min(close, key=lambda k: (_distance(sub, k), k[-1] != sub[-1], k))
+            return Stray("OC803", f"OpenCode reads `{data['subfolders'][best]}` from a config folder, "
+                         f"never `{sub}/`", belongs(os.sep.join([*parts[:i], best, *parts[i + 1:]])))
+        return None
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    from linter.suggest import distance
+    return distance(a.lower(), b)
+
+
+def walk(folder: str) -> list[str]:
+    """The files below ``folder`` that OpenCode reads as config, or that look meant to be
+    read and are not (kind ``unread``)."""
+    from linter.discovery import files_under
+    return [path for path in files_under(folder) if kind_of(path) is not None]

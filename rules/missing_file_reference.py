@@ -2,6 +2,7 @@ import os
 import re
 
 from linter.registry import rule
+from rules.contexts import resolve_home
 
 FILE_REF = re.compile(r"\{file:([^}]+)\}")
 
@@ -15,6 +16,12 @@ def check(ctx):
     included, except on a line that starts with `//` (a `/* ... */` comment does not
     hide it). The path is resolved like OpenCode does: `~/` is the home folder, a
     relative path is relative to the config file's folder.
+
+    In a dotfiles repository the config is deployed as the global config, so `~` is the
+    repository's home tree: `{file:~/.config/opencode/agents/build.md}` names the file
+    committed next to the config (chezmoi source names such as `dot_config` and
+    `private_` decoded; `--home DIR` states the home root). The message says where it
+    looked.
 
     ## Why is this bad?
     OpenCode stops: `Configuration is invalid at <cfg>: bad file reference:
@@ -38,8 +45,13 @@ def check(ctx):
         path = match.group(1)
         if "{env:" in path:
             continue        # filled from the environment first; cannot be checked here
-        resolved = os.path.expanduser(path) if path.startswith("~/") else os.path.join(base, path)
-        if not os.path.exists(resolved):
+        if path.startswith("~/"):
+            found, looked = resolve_home(path[2:], ctx.load)
+            where = f" (in the dotfiles tree whose home is {ctx.home})" if ctx.home else ""
+        else:
+            looked = os.path.join(base, path)
+            found, where = (looked if os.path.exists(looked) else None), ""
+        if found is None:
             yield ctx.at((match.start(), match.end()),
-                         f"`{match.group(0)}`: {os.path.normpath(resolved)} does not exist; "
+                         f"`{match.group(0)}`: {os.path.normpath(looked)} does not exist{where}; "
                          "OpenCode refuses to start")

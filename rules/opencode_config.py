@@ -9,13 +9,12 @@ from linter import discovery
 from linter.merge import merge
 from rules.layout import folder_files, kind_of
 
-MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 CONTENT_VARIABLE = "OPENCODE_CONFIG_CONTENT"
 
 
 def global_dir(env) -> str:
-    base = env.get("XDG_CONFIG_HOME") or os.path.join(discovery.home(env), ".config")
-    return os.path.join(base, "opencode")
+    from rules.contexts import machine_global_dir
+    return machine_global_dir(env)
 
 
 def global_files(env) -> list[str]:
@@ -24,27 +23,9 @@ def global_files(env) -> list[str]:
 
 
 def files(cwd: str, env) -> list[str]:
-    """The config files OpenCode would load in ``cwd``, lowest precedence first."""
-    out = list(folder_files(global_dir(env), "global"))
-    if env.get("OPENCODE_CONFIG"):
-        out.append(os.path.abspath(env["OPENCODE_CONFIG"]))
-    if env.get("OPENCODE_TUI_CONFIG") and os.path.isfile(env["OPENCODE_TUI_CONFIG"]):
-        out.append(os.path.abspath(env["OPENCODE_TUI_CONFIG"]))
-    project = not env.get("OPENCODE_DISABLE_PROJECT_CONFIG")
-    top = discovery.worktree(cwd)
-    folders = discovery.upward(cwd, top)
-    if project:
-        for folder in reversed(folders):            # the farthest folder first
-            out.extend(folder_files(folder, "project"))
-    dirs = [os.path.join(f, ".opencode") for f in folders] if project else []   # closest first, as 1.18.33
-    dirs.append(os.path.join(discovery.home(env), ".opencode"))
-    if env.get("OPENCODE_CONFIG_DIR"):
-        dirs.append(env["OPENCODE_CONFIG_DIR"])
-    for folder in discovery.unique(dirs):
-        out.extend(folder_files(folder, "dir"))
-    for folder in MANAGED_DIRS:
-        out.extend(folder_files(folder, "project"))
-    return discovery.unique(out)
+    """The config files OpenCode would load in ``cwd`` on this machine, lowest precedence first."""
+    from rules.contexts import project_context
+    return project_context(cwd, env, with_global=True, trees=False).paths
 
 
 def _plugin_name(entry) -> str:

@@ -1,5 +1,3 @@
-import os
-
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -13,8 +11,11 @@ def check(ctx):
 
     ## What it does
     Looks up the provider part of every model reference among the providers of the
-    config OpenCode would see (the merged view of the files linted together) and
-    OpenCode's built-in providers, and suggests the closest one.
+    config OpenCode would see with this file (the merged view of its load context: the
+    global config, the project files from the worktree root down to its folder, the
+    `.opencode` folders) and OpenCode's built-in providers, and suggests the closest one.
+    This machine's global config is part of the context with `--with-global`, or when
+    `oclint` runs with no path; a dotfiles repository's own global folder always is.
 
     ## Why is this bad?
     OpenCode fails at the first request with `Model not found: p/m` (or, for
@@ -56,18 +57,14 @@ def check(ctx):
             if len(close) == 1:
                 fix = Fix((edits.replace_value(node, close[0] + node.value[len(provider):], ctx.doc),),
                           Applicability.UNSAFE, f"use `{close[0]}`")
-        else:
-            message += (f"; if another config file defines it, lint them together "
-                        f"(`oclint ~/.config/opencode/opencode.json {_shown(ctx.doc.path)}`, or `--with-global`)")
-        help_ = ("OpenCode merges the global config (~/.config/opencode/opencode.json), OPENCODE_CONFIG and "
-                 "the project files; oclint sees a provider defined in one of them when it lints them "
-                 "together: name them all, run `oclint` with no path in the project, or add `--with-global`.")
+        elif ctx.load is not None and ctx.load.missing:
+            message += f"; if {ctx.load.missing.split(' (')[0]} defines it, {_how(ctx.load.missing)}"
+        help_ = ("Each file is judged with what OpenCode loads together with it: the global config, "
+                 "the project files from the worktree root down to its folder and the `.opencode` "
+                 "folders on that path (`oclint --show-files` lists them).")
         yield ctx.at(node, message, help=help_, fix=fix)
 
 
-def _shown(path: str) -> str:
-    """How the message names the linted file."""
-    if path in ("", "-"):
-        return "opencode.json"
-    rel = os.path.relpath(path) if os.path.isabs(path) else path
-    return rel if not rel.startswith("..") else path
+def _how(missing: str) -> str:
+    """The remedy in ``missing``'s parentheses (`add --with-global`)."""
+    return missing[missing.find("(") + 1:missing.rfind(")")] if "(" in missing else "lint with it"

@@ -299,7 +299,7 @@ t1 = time.perf_counter()
 doc, _ = files.read({str(path)!r})
 doc.parse
 t2 = time.perf_counter()
-run = engine.Run({{}}, [doc])
+run = engine.Run({{}})
 schema.findings(engine.Context(doc, run))
 t3 = time.perf_counter()
 ds = engine.lint(doc, select(REGISTRY.values()), run, None, rules.knowledge().postprocess)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import rules  # noqa: F401  (registers the rules)
 from linter import engine, files
+from linter.app import CheckOptions
 from linter.registry import REGISTRY, select
 
 
 def make_run(options=None, documents=()):
-    return engine.Run(dict(options or {}), list(documents))
+    """A run with these settings options (``documents``: kept for the callers' sake; each
+    document's context comes from its load context, not from the run)."""
+    return engine.Run(dict(options or {}))
 
 
 def _decode(text, path, kind=None):
@@ -20,12 +23,15 @@ def _decode(text, path, kind=None):
 
 
 def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None, kind=None):
-    """Diagnostics for ``text`` (str, or bytes as read from a file)."""
+    """Diagnostics for ``text`` (str, or bytes as read from a file), in the load context of
+    ``path`` without this machine's global config (the other files of the context are not
+    merged: tests that need them go through the CLI)."""
     doc = _decode(text, path, kind)
     chosen = select(REGISTRY.values(), selectors)
     knowledge = rules.knowledge()
     run = run or make_run(options, [doc])
-    return engine.lint(doc, chosen, run, None, knowledge.postprocess)
+    load = knowledge.context(path, CheckOptions())
+    return engine.lint(doc, chosen, run, None, knowledge.postprocess, load=load)
 
 
 def fix_text(text, selectors=("ALL",), options=None, unsafe=False, path="opencode.jsonc", run=None,

@@ -36,6 +36,13 @@ def test_check_is_the_default_command(tmp_path):
     assert oclint("check", str(f)).exit_code == 1
 
 
+def test_a_folder_without_config_files_says_so_and_exits_zero(tmp_path):
+    (tmp_path / "notes.md").write_text("hi")
+    result = oclint(str(tmp_path))
+    assert result.exit_code == 0
+    assert f"no OpenCode config files found under {tmp_path}" in result.stderr
+
+
 def test_clean_file_exits_zero(tmp_path):
     f = tmp_path / "opencode.json"
     f.write_text('{"$schema": "https://opencode.ai/config.json"}\n')
@@ -46,7 +53,6 @@ def test_clean_file_exits_zero(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["/nonexistent/opencode.json"], "no such file"),
-    (["{tmp}"], "is a directory"),
     (["--select", "XX9", "{file}"], "unknown rule selector `XX9`"),
 ])
 def test_usage_and_io_errors_are_one_line_and_exit_2(tmp_path, args, message):

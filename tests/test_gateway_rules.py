@@ -70,8 +70,7 @@ def test_bad_routing_setting_falls_back_to_both():
 def test_unknown_provider_says_how_to_lint_with_the_defining_file():
     found = lint_text('{"model": "corp/gpt-4o"}', ["OC302"], path="proj/opencode.json")
     assert len(found) == 1
-    assert "oclint ~/.config/opencode/opencode.json proj/opencode.json" in found[0].message
-    assert "--with-global" in found[0].message
+    assert found[0].message.endswith("if this machine's global config defines it, add `--with-global`")
     assert found[0].fix is None
     # a provider a letter away gets a did-you-mean with an unsafe fix instead
     near = lint_text('{"model": "crof2/x", "provider": {"crof3": {"models": {"x": {}}}}}', ["OC302"])

@@ -46,7 +46,9 @@ def check(ctx):
 
 
 def _value(ctx, path):
-    for doc in ctx.run.documents:
+    """The sibling as its load context holds it (the run's own text when it is linted
+    too), else as read from disk."""
+    for doc in (ctx.view.documents if ctx.view is not None else ()):
         if os.path.abspath(doc.path) == path:
             return doc.value
     from linter import files
