@@ -219,15 +219,24 @@ def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
             out.write(f"- (standard input, as {options.stdin_filename or 'opencode.json'})\n")
             continue
         kind = knowledge.kind(path)
-        load_ = knowledge.context(path, options) if knowledge.context else None
-        out.write(f"{_shown(path)}  [{kind}]\n")
+        skipped = _skipped(path, knowledge)
+        load_ = knowledge.context(path, options) if knowledge.context and not skipped else None
+        out.write(f"{_shown(path)}  [{kind}]" + (f"  skipped: {skipped}" if skipped else "") + "\n")
         if load_ is not None:
             out.write(f"    context: {load_.note}\n")
             if load_.home:
                 out.write(f"    ~ is {load_.home}\n")
-            for i, member in enumerate(load_.paths, 1):
+            members = [m for m in load_.paths if not _skipped(m, knowledge)]
+            for i, member in enumerate(members, 1):
                 out.write(f"    {i}. {_shown(member)}\n")
     return EXIT_OK
+
+
+def _skipped(path: str, knowledge: Knowledge) -> str | None:
+    try:
+        return knowledge.skip(files.read(path)[0])
+    except files.FileError:
+        return None
 
 
 def _per_file_ignores(path: str, options: CheckOptions) -> list[str]:

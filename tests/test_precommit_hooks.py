@@ -12,10 +12,16 @@ MATCH = [
     "opencode.json", "opencode.jsonc", "sub/dir/opencode.json", ".opencode/opencode.jsonc",
     "dot_config/opencode/opencode.json", "opencode/config.json", ".config/opencode/config.json",
     ".opencode/config.json", "home/.config/opencode/opencode.jsonc",
+    # chezmoi source names
+    "dot_config/opencode/private_opencode.json", "dot_config/opencode/opencode.jsonc.tmpl",
+    "private_dot_config/opencode/readonly_config.json",
+    # never read by OpenCode: passed to oclint so that OC801 reports them
+    ".opencode.json", "home/.opencode.jsonc", "dot_opencode.json", "opencode.json5", "opencode.yaml",
+    "opencode.yml", "sub/opencode.toml",
 ]
 NO_MATCH = [
-    "config.json", "src/config.json", "opencode.json.bak", "my-opencode.json", "opencode.json5",
-    "opencode.yaml", "notopencode/config.json", "opencode/config.jsonc", "opencode/tui.json",
+    "config.json", "src/config.json", "opencode.json.bak", "my-opencode.json",
+    "notopencode/config.json", "opencode.json5.bak", "x.tmpl", "opencode/config.jsonc", "opencode/tui.json",
     "opencode.json/readme.md", "package.json", "tsconfig.json",
 ]
 
