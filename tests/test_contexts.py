@@ -22,7 +22,11 @@ def check(paths, *flags, **options):
     opts = app.CheckOptions(paths=[str(p) for p in paths], output_format="json", quiet=True, **options)
     for flag in flags:
         setattr(opts, flag, True)
-    status = app.check(opts, rules.knowledge(), stdout=out, stderr=err)
+    knowledge = rules.knowledge()
+    # masking is the run's (a secret of one file is masked wherever it shows): these tests
+    # compare verdicts, so they see the messages unmasked
+    knowledge.secrets = lambda doc: ()
+    status = app.check(opts, knowledge, stdout=out, stderr=err)
     found = sorted((d["filename"], d["code"], d["location"]["row"], d["location"]["column"], d["message"])
                    for d in json.loads(out.getvalue()))
     return status, found
