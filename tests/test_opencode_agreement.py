@@ -383,3 +383,48 @@ def test_oc401_fix_leaves_what_opencode_sees_unchanged(opencode, tmp_path):
         assert after_text.count("{env:") == 9
         after = seen({**isolated_env(home), **variables})
         assert after == before
+
+
+# Where OpenCode never reads a config file (OC801-OC804), against where it does: each
+# placement holds a marker agent; OpenCode's resolved config lists exactly the markers of
+# the places it reads, and oclint reports exactly the others.
+STRAYS = {
+    "project/.opencode/config.json": "OC801", "home/.opencode.json": "OC801",
+    "project/.opencode.jsonc": "OC801", "project/opencode.json5": "OC801", "project/opencode.yaml": "OC801",
+    "home/.config/opencode.json": "OC801", "project/.opencod/opencode.json": "OC802",
+    "project/.OpenCode/opencode.json": "OC802", "home/.config/opencde/opencode.json": "OC802",
+    "project/.opencode/agnet/m_agnet.md": "OC803", "project/.opencode/comands/m_comands.md": "OC803",
+}
+READ = ["project/.opencode/opencode.json", "home/.opencode/opencode.json", "home/.config/opencode/config.json",
+        "project/.opencode/agent/m_agent.md", "project/.opencode/command/m_command.md"]
+
+
+def _marker(place: str) -> str:
+    return "m_" + "".join(c if c.isalnum() else "_" for c in place)
+
+
+def test_files_opencode_never_reads(opencode, tmp_path):
+    home, project = tmp_path / "home", tmp_path / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    for place in [*STRAYS, *READ]:
+        path = tmp_path / place
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if place.endswith(".md"):
+            path.write_text("---\ndescription: marker\n---\nA marker.\n")
+        elif place.endswith(".yaml"):
+            path.write_text(f"agent:\n  {_marker(place)}:\n    description: marker\n")
+        else:
+            path.write_text(json.dumps({"agent": {_marker(place): {"description": "marker"}}}))
+    status, out = debug_config(opencode, project, home)
+    assert status == 0, out[-500:]
+    loaded = json.loads(out)
+    seen = set(loaded.get("agent", {})) | set(loaded.get("command", {}))
+    names = {place: (Path(place).stem if place.endswith(".md") else _marker(place)) for place in [*STRAYS, *READ]}
+    assert {p for p in READ if names[p] in seen} == set(READ)          # the controls load
+    assert {p for p in STRAYS if names[p] in seen} == set()             # the strays never do
+    proc = subprocess.run([OCLINT, "--isolated", "--select", "OC8", "--output-format", "json",
+                           *(str(tmp_path / p) for p in [*STRAYS, *READ])], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "HOME": str(home)})
+    reported = {os.path.relpath(d["filename"], tmp_path): d["code"] for d in json.loads(proc.stdout)}
+    assert reported == STRAYS
