@@ -123,7 +123,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         if reason is None:
             items.append(item)
         elif not options.quiet:
-            stderr.write(f"oclint: {item.doc.path}: skipped: {reason}\n")
+            stderr.write(f"oclint: {printable(item.doc.path)}: skipped: {reason}\n")
     run = run or engine.Run(options.rule_options)
     views = Views(knowledge.merge, knowledge.kind, knowledge.skip)
     for item in items:

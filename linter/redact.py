@@ -12,31 +12,44 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import Iterable
 
 # C0 and C1 controls, DEL, the bidi embeddings, overrides and isolates, the Arabic letter
 # mark and the line and paragraph separators (a terminal, an editor or a log viewer acts on
-# them); lone surrogates and U+FFFE/U+FFFF (no UTF-8 or XML 1.0 spelling)
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-# the same but C0 (which a JSON encoder escapes already): for text that is JSON
-_CONTROL_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# them); lone surrogates and U+FFFE/U+FFFF (no UTF-8 or XML 1.0 spelling). None of them is
+# printable to ``str.isprintable``, which lets most text skip the pattern (compiled only for
+# text that needs it: a clean run never does).
+_C0 = "\x00-\x1f"
+_OTHERS = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+
+
+@cache
+def _pattern(c0: bool) -> re.Pattern:
+    return re.compile(f"[{_C0 if c0 else ''}{_OTHERS}]")
 
 
 def _escape(match: re.Match) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character ``printable`` escapes."""
+    return not text.isprintable() and _pattern(True).search(text) is not None
+
+
 def printable(text: str) -> str:
     """``text`` with every control character (and other character that changes what a
     reader sees) escaped as `\\uXXXX`: one line, shown as it is."""
-    return CONTROL.sub(_escape, text) if CONTROL.search(text) else text
+    return text if text.isprintable() else _pattern(True).sub(_escape, text)
 
 
 def printable_json(text: str) -> str:
     """JSON text (from ``json.dumps``) with the characters ``printable`` escapes that the
     encoder leaves raw escaped the JSON way: the same JSON value, safe on a terminal and
-    valid UTF-8. They can only be inside strings, where `\\uXXXX` means the same."""
-    return _CONTROL_IN_JSON.sub(_escape, text) if _CONTROL_IN_JSON.search(text) else text
+    valid UTF-8. They can only be inside strings, where `\\uXXXX` means the same (and the
+    encoder has escaped C0 already)."""
+    return text if text.isascii() else _pattern(False).sub(_escape, text)
 
 
 def mask(secret: str) -> str:

@@ -27,6 +27,20 @@ from functools import cached_property, lru_cache
 from linter.jsonc import Member, Node
 from rules import providers as p
 
+class _Lazy:
+    """A pattern compiled the first time it is used: most files never need most of these,
+    and compiling them all costs a clean run milliseconds."""
+
+    def __init__(self, *args):
+        self.args = args
+
+    def __getattr__(self, name):        # the first match/search/finditer: compile, then go direct
+        compiled = re.compile(*self.args)
+        for method in ("match", "fullmatch", "search", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 # the last word of a key, header, variable or flag name that holds a credential
 _CREDENTIAL_WORDS = {"key", "apikey", "token", "secret", "password", "passwd", "passphrase", "auth",
                      "authorization", "credential", "credentials", "cookie", "bearer", "pat", "sig",
@@ -46,19 +60,19 @@ KEY_SHAPES = re.compile(
 PLACEHOLDER = re.compile(r"local|anything|dummy|example|changeme|change[-_]me|placeholder|your[-_ ]|xxxx|"
                          r"\*\*\*|not[-_]?needed|no[-_]?key|required|unused|redacted|empty|llama\.cpp|"
                          r"ollama|lm-?studio|vllm|<|>|\.\.\.", re.I)
-PLACEHOLDER_WORDS = re.compile(r"(?:sk-)?(?:none|null|nil|test|secret|password|token|api[-_]?key|"
+PLACEHOLDER_WORDS = _Lazy(r"(?:sk-)?(?:none|null|nil|test|secret|password|token|api[-_]?key|"
                                r"sk|key|x+|\*+|0+|1234+5?6?7?8?9?0?)", re.I)
 # references to a secret store, not the secret
 REFERENCE = re.compile(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:|file:|awssm:|gcpsm:|azkv:)", re.I)
-PATH_LIKE = re.compile(r"^(~/|\.{1,2}/|/|[A-Za-z]:[\\/]|\$\{?HOME)")
+PATH_LIKE = _Lazy(r"^(~/|\.{1,2}/|/|[A-Za-z]:[\\/]|\$\{?HOME)")
 BEARER = re.compile(r"^(Bearer|Basic|Token)\s+(\S+)$", re.I)
 # a URL's userinfo password, and its query parameters
-USERINFO = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://([^\s/?#@:\"'\\]*):([^\s/?#@\"'\\]+)@")
-QUERY = re.compile(r"[?&#;]([A-Za-z0-9_.-]+)=([^&#\s\"'\\]+)")
+USERINFO = _Lazy(r"\b[A-Za-z][A-Za-z0-9+.-]*://([^\s/?#@:\"'\\]*):([^\s/?#@\"'\\]+)@")
+QUERY = _Lazy(r"[?&#;]([A-Za-z0-9_.-]+)=([^&#\s\"'\\]+)")
 QUERY_NAMES = {"key", "token", "secret", "password", "sig", "signature", "code", "auth", "pass", "pwd"}
 # a flag and its value in one string: `--api-key VALUE`, `--token=VALUE`
-INLINE_FLAG = re.compile(r"(?:^|\s)(--?[A-Za-z][A-Za-z0-9_-]*)(?:=|\s+)(\S+)")
-FLAG = re.compile(r"^--?([A-Za-z][A-Za-z0-9_-]*)(?:=(.*))?$", re.S)
+INLINE_FLAG = _Lazy(r"(?:^|\s)(--?[A-Za-z][A-Za-z0-9_-]*)(?:=|\s+)(\S+)")
+FLAG = _Lazy(r"^--?([A-Za-z][A-Za-z0-9_-]*)(?:=(.*))?$", re.S)
 # the objects whose members are variables or headers: any value starting like a key there is one
 _ENV_OBJECTS = ("environment", "env", "headers")
 
@@ -204,21 +218,21 @@ def _in_string(node: Node) -> list[Secret]:
             found.append(Secret(node, len(value) - len(value.lstrip()), value.strip(), name, here.where,
                                 value.strip() == value))
     if "://" in value:
-        for m in USERINFO.finditer(value):
+        for m in USERINFO.finditer(value) if "@" in value else ():
             password = m.group(2)
             if literal(password) and password != m.group(1):
                 found.append(Secret(node, m.start(2), password, here.env("PASSWORD"), here.where, False))
-        for m in QUERY.finditer(value):
+        for m in QUERY.finditer(value) if "=" in value else ():
             name = m.group(1)
             if (name.lower() in QUERY_NAMES or credential_name(name)) and literal(m.group(2)):
                 found.append(Secret(node, m.start(2), m.group(2), here.env(name), here.where, False))
     if not found and "-" in value:
-        flag = FLAG.match(value)
+        flag = FLAG.match(value) if value[0] == "-" else None
         if flag and flag.group(2) is not None:
             if credential_name(flag.group(1)) and literal(flag.group(2)):
                 found.append(Secret(node, value.index("=") + 1, flag.group(2), here.env(flag.group(1)),
                                     here.where, False))
-        elif " " in value:
+        elif " -" in value or "\t-" in value or value[0] == "-":
             for m in INLINE_FLAG.finditer(value):
                 if credential_name(m.group(1).lstrip("-")) and literal(m.group(2)):
                     found.append(Secret(node, m.start(2), m.group(2), here.env(m.group(1)), here.where, False))
@@ -278,7 +292,7 @@ def _distinct(found: list[Secret]) -> list[Secret]:
 
 
 # in the raw text, for a file whose tree cannot be trusted (a syntax error, bad bytes)
-_TEXT_USERINFO = re.compile(r"://([^\s/?#@:\"'\\]{0,200}):([^\s/?#@\"'\\]{8,200})@")
+_TEXT_USERINFO = _Lazy(r"://([^\s/?#@:\"'\\]{0,200}):([^\s/?#@\"'\\]{8,200})@")
 
 
 def values(doc) -> list[str]:
@@ -297,7 +311,7 @@ def values(doc) -> list[str]:
             if span is not None:
                 found.append(doc.text[span[0]:span[1]])
     found.extend(m.group(0) for m in STRONG_SHAPES.finditer(doc.text) if not placeholder(m.group(0)))
-    if "://" in doc.text:
+    if "://" in doc.text and "@" in doc.text:
         found.extend(m.group(2) for m in _TEXT_USERINFO.finditer(doc.text) if literal(m.group(2)))
     # as a message may show it: the id a key-shaped provider id would be renamed to (MR101)
     found.extend([variant for value in found for variant in (value.lower(), p.normalise_id(value))

@@ -9,7 +9,7 @@ from linter.diagnostics import Edit
 from linter.edits import apply
 from linter.output import Report
 from linter.output.style import Style, marker
-from linter.redact import CONTROL, printable
+from linter.redact import has_control, printable
 
 WIDTH = 200      # columns of a source line shown
 
@@ -73,7 +73,7 @@ def _window(doc, number: int, shift: int):
     shift = min(shift, max(0, end - start - 1))
     text = doc.text[start + shift:min(end, start + shift + WIDTH + 1)].rstrip("\r\n").expandtabs(1)
     column = _same
-    if CONTROL.search(text):
+    if has_control(text):
         shown, columns, at = [], [], 0
         for ch in text:
             columns.append(at)
