@@ -116,12 +116,13 @@ def config_command(folder, output_format, home):
             return app.EXIT_OK
         docs = [d for d in (files.read(p)[0] for p in load.paths) if knowledge.skip(d) is None]
         broken = [d.path for d in docs if d.encoding_error or d.parse.errors]
+        from linter.redact import printable, printable_json, redact
         for path in broken:
-            click.echo(f"oclint: {path} does not parse; OpenCode would refuse it (run `oclint {path}`)", err=True)
+            click.echo(f"oclint: {printable(path)} does not parse; OpenCode would refuse it "
+                       f"(run `oclint {printable(path)}`)", err=True)
         merged = opencode_config.merged([d for d in docs if d.path not in broken])
         render = show_config.as_json if output_format == "json" else show_config.jsonc
         secrets = {s for d in docs for s in knowledge.secrets(d)}
-        from linter.redact import printable_json, redact
         click.echo(redact(printable_json(render(merged, where, load)), secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
     _run(work)

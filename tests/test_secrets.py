@@ -333,3 +333,13 @@ def test_the_gitlab_fingerprint_is_not_a_hash_of_the_secret(tmp_path):
     assert item["fingerprint"] != hashlib.sha256(f"{base}\0{1}".encode()).hexdigest()
     again = json.loads(run("--isolated", str(path), "--output-format", "gitlab", "--select", "OC401"))
     assert again[0]["fingerprint"] == item["fingerprint"]         # still stable
+
+
+def test_oclint_config_shows_keys_values_and_file_names_escaped(project):
+    folder, home = project
+    (folder / "opencode.json").write_text('{"username": "a\\u001b[2Jb\\u0085c", "\\u202ekey": 1}')
+    for fmt in ("jsonc", "json"):
+        out = run("config", str(folder), "--output-format", fmt, env={"HOME": str(home)})
+        assert not has_control(out.replace("\n", "")) and "\\u001b[2Jb\\u0085c" in out
+        if fmt == "json":
+            assert json.loads(out)["config"]["username"] == "a\x1b[2Jb\x85c"
