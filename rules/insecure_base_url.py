@@ -1,7 +1,6 @@
-import ipaddress
-
 from linter.registry import rule
 from rules import providers as p
+from rules import urls
 
 
 @rule("OC402", "insecure-base-url", "warning")
@@ -9,7 +8,8 @@ def check(ctx):
     """A provider `baseURL` over plain `http://` to a public host.
 
     ## What it does
-    Reports `http://` base URLs whose host is neither loopback (`localhost`, 127.0.0.0/8,
+    Reports `http://` base URLs (`options.baseURL`, else the provider's `api` and each
+    model's `provider.api`, as OpenCode reads them) whose host is neither loopback (`localhost`, 127.0.0.0/8,
     `::1`) nor a private, link-local or carrier-grade NAT address (100.64.0.0/10, which
     Tailscale uses), nor a single-label LAN name.
 
@@ -26,23 +26,11 @@ def check(ctx):
     No fix: whether the server speaks HTTPS is not known here.
     """
     for prov in p.providers(ctx.root):
-        node = prov.base_url_node
-        url = p.string(node)
-        if not url or not url.lower().startswith("http://"):
-            continue
-        host = p.host(url)
-        if host is None or _local(host):
-            continue
-        yield ctx.at(node, f"baseURL `{url}` sends the API key unencrypted to `{host}`; use https://")
-
-
-def _local(host: str) -> bool:
-    if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal", ".home.arpa")) \
-            or "." not in host:
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_private or address.is_link_local or \
-        address in ipaddress.ip_network("100.64.0.0/10")    # carrier-grade NAT, as Tailscale uses
+        for node in prov.url_nodes():
+            url = p.string(node).strip()
+            if not url.lower().startswith("http://"):
+                continue
+            host = p.host(url)
+            if host is None or urls.local(host):
+                continue
+            yield ctx.at(node, f"baseURL `{url}` sends the API key unencrypted to `{host}`; use https://")

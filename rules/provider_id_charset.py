@@ -29,9 +29,16 @@ def check(ctx):
 
     ## Fix safety
     Unsafe: renames the provider and every reference to it in this file (`model`,
-    `small_model`, agents, modes, commands, `disabled_providers`, `enabled_providers`).
-    Credentials stored in auth.json under the old id no longer apply, and references in
-    other files are not changed.
+    `small_model`, agents, modes, commands, `disabled_providers`, `enabled_providers`,
+    an `experimental.policies` entry's `resource`, and the entry's own `"id"` when it
+    repeats the key). Credentials stored in auth.json under the old id no longer apply,
+    and references in other files are not changed. No fix when a policy pattern (`Mix*`)
+    matches the old id but not the new one: the rename would make a deny policy stop
+    applying. Read in the OpenCode 1.18.33 binary: the V1 config's
+    `experimental.policies` are handed to the V2 catalog, whose `Policy.evaluate` matches
+    `resource` against the provider id with a case-sensitive wildcard (`*`, `?`); run with
+    an isolated HOME, `opencode models` of 1.18.33 itself still listed a denied provider,
+    so the policy matters where the V2 catalog is used.
     """
     builtin = p.builtin()
     taken = {prov.id for prov in p.providers(ctx.root)}
@@ -46,6 +53,9 @@ def check(ctx):
                      "OpenCode's own provider of that id, so choose another name.")
         elif new and new in taken:
             help_ = f"`{new}` is taken by another provider in this file; choose another name."
+        elif new and (stranded := _stranded_policies(ctx.root, prov.id, new)):
+            help_ = (f"Rename it by hand: the policy resource `{stranded[0]}` matches `{prov.id}` but not "
+                     f"`{new}`, so renaming would stop the policy applying; rewrite the pattern too.")
         elif new:
             fix = Fix(tuple(rename_edits(ctx.root, prov, new)), Applicability.UNSAFE,
                       f"rename the provider to `{new}` everywhere in this file (a key stored in "
@@ -74,3 +84,35 @@ def rename_edits(root, prov, new: str):
             for item in listed.children:
                 if item.kind == "string" and item.value == old:
                     yield edits.replace_raw(item, edits.dump(new, None, ""))
+    own = p.member_value(prov.node, "id")
+    if p.string(own) == old:
+        yield edits.replace_raw(own, edits.dump(new, None, ""))
+    for resource in _policy_resources(root):
+        if resource.value == old:
+            yield edits.replace_raw(resource, edits.dump(new, None, ""))
+
+
+def _policy_resources(root):
+    """The `resource` string nodes of `experimental.policies` entries."""
+    policies = p.member_value(p.member_value(root, "experimental"), "policies")
+    if policies is None or policies.kind != "array":
+        return
+    for entry in policies.children:
+        node = p.member_value(entry, "resource")
+        if node is not None and node.kind == "string":
+            yield node
+
+
+def _wildcard(pattern: str, value: str) -> bool:
+    """OpenCode's policy match (`Wildcard.match` in the 1.18.33 binary): `*` any run,
+    `?` one character, case-sensitive, the whole value."""
+    import re
+    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return re.fullmatch(regex, value, re.S) is not None
+
+
+def _stranded_policies(root, old: str, new: str) -> list[str]:
+    """Policy resource patterns (not the plain id, which the rename rewrites) that match the
+    old id but would not match the new one."""
+    return [n.value for n in _policy_resources(root)
+            if n.value != old and _wildcard(n.value, old) and not _wildcard(n.value, new)]

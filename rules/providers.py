@@ -13,12 +13,11 @@ from urllib.parse import urlsplit
 
 from linter.jsonc import Member, Node
 from rules.data import load
+from rules.urls import ENDPOINTS, entry_matches  # noqa: F401  (ENDPOINTS: for the rules)
 
 SUBSTITUTION = re.compile(r"\{(?:env|file):[^}]*\}|\$\{[^}]*\}")
 RESPONSES_NPM = "@ai-sdk/openai"
 COMPATIBLE_NPM = "@ai-sdk/openai-compatible"
-# what the AI SDK appends to a baseURL itself
-ENDPOINTS = ("/chat/completions", "/responses", "/completions")
 
 
 def builtin() -> frozenset[str]:
@@ -58,6 +57,17 @@ class Provider:
     @property
     def base_url(self) -> str | None:
         return string(self.base_url_node) or string(member_value(self.node, "api"))
+
+    def url_nodes(self) -> list[Node]:
+        """The string nodes OpenCode takes a base URL from: `options.baseURL` when it is a
+        non-empty string (it then wins for every model), else the provider's `api` and
+        each model's `provider.api` (a model's own wins for that model)."""
+        written = self.base_url_node
+        if string(written):
+            return [written]
+        found = [member_value(self.node, "api")]
+        found += [member_value(member_value(m.node, "provider"), "api") for m in self.models()]
+        return [n for n in found if string(n)]
 
     @property
     def npm(self) -> str | None:
@@ -164,12 +174,13 @@ def routing(options) -> str:
 
 def gateway_of(provider: Provider, options) -> dict | None:
     """The gateway a provider points at (its data), or None. Settings' `gateways` entries
-    are provider ids, hosts or base URLs of self-hosted deployments."""
-    url = provider.base_url
+    are provider ids, or hosts, `host:port` or base URLs of self-hosted deployments
+    (matched by host and port whatever the scheme, see ``urls.entry_matches``)."""
+    urls = [string(n) for n in provider.url_nodes()]
     name = string(member_value(provider.node, "name")) or ""
-    h = host(url)
+    hosts = [host(u) for u in urls]
     for gateway in gateways().values():
-        if on_host(h, gateway["hosts"]):
+        if any(on_host(h, gateway["hosts"]) for h in hosts):
             return gateway
         if gateway["name"] in provider.id.lower() or gateway["name"] in name.lower():
             return gateway
@@ -177,17 +188,10 @@ def gateway_of(provider: Provider, options) -> dict | None:
         if not isinstance(entry, str) or not entry.strip():
             continue
         entry = entry.strip()
-        if entry == provider.id or (h and entry.lower() in (h, _netloc(url))) or \
-                (url and "/" in entry and url.rstrip("/").startswith(entry.rstrip("/"))):
+        if entry == provider.id or any(entry_matches(entry, u) for u in urls
+                                       if not SUBSTITUTION.search(u)):
             return next(iter(gateways().values()))
     return None
-
-
-def _netloc(url: str) -> str:
-    try:
-        return urlsplit(url if "//" in url else "//" + url).netloc.lower()
-    except ValueError:
-        return ""
 
 
 def _patterns(options, key: str, data_key: str, default: str):

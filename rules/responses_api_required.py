@@ -15,14 +15,18 @@ def check(ctx):
     requires: `"apiCompatibility": "responses"` (the Mixroute guide's recipe) and/or the
     model-level `"provider": {"npm": "@ai-sdk/openai"}`. Codex and computer-use models are
     errors; o3, o3-pro, o4-mini and the o4 series are warnings, since only some
-    deployments serve them through Responses alone.
+    deployments serve them through Responses alone. Under the default `both`, a model the
+    npm override already routes but that lacks the guide's key is only info: it works,
+    so it never fails a run.
 
     ## Why is this bad?
     The request goes to `/chat/completions` and the gateway answers "The chatCompletion
     operation does not work with the specified model". Observed on OpenCode 1.18.33
     against a logging server: a model with only `apiCompatibility` still goes to
     `/v1/chat/completions` (OpenCode drops the key); only the model-level npm override
-    `@ai-sdk/openai` sends it to `/v1/responses`.
+    `@ai-sdk/openai` sends it to `/v1/responses`, and that override alone is enough, with
+    or without the key. tests/test_opencode_agreement.py holds both against the released
+    binary and a loopback server standing in for the gateway.
 
     ## Example
     ```jsonc
@@ -36,8 +40,9 @@ def check(ctx):
     package in `provider.npm`: the fix replaces it.
 
     ## Options
-    `responses-routing`: `both` (default; the guide's key and the npm override that
-    OpenCode 1.18.33 actually routes by), `api-compatibility` (the guide's key alone) or
+    `responses-routing`: `both` (default; the npm override that OpenCode 1.18.33 actually
+    routes by is required, and the guide's key is added with it or reported as info when
+    only the key is missing), `api-compatibility` (the guide's key alone) or
     `provider-npm` (the override alone). `responses-only-models` adds patterns to the
     built-in ones: a glob matched against the wire id (`my-codex-*`, an error), or
     `{pattern: "o5*", severity: warning}`. `gateways` adds providers to check (ids, hosts
@@ -60,6 +65,8 @@ def check(ctx):
                 missing.append(("provider", {"npm": p.RESPONSES_NPM}))
             if not missing:
                 continue
+            if routing == "both" and has_npm:
+                severity = "info"       # routed already (the agreement tier shows it): the guide's key is a nicety
             yield ctx.at(model.member, _message(model, [k for k, _ in missing], has_key, has_npm),
                          severity=Severity(severity), fix=_fix(ctx.doc, model, missing))
 
@@ -75,7 +82,8 @@ def _message(model, missing, has_key, has_npm) -> str:
         if not has_npm:     # responses-routing: api-compatibility
             return (head + f"{KEY}, the Mixroute guide's recipe; note that {NOTE} "
                     "(`responses-routing: both` adds the npm override that routes it)")
-        return head + f"{KEY}, the Mixroute guide's recipe (the npm override already routes it)"
+        return (f"`{model.wire_id}` is routed to the Responses API by its npm override; the Mixroute "
+                f"guide also asks for {KEY} (OpenCode ignores the key; info only)")
     if missing == ["provider"]:
         if has_key:
             return head + f"{NPM}: {NOTE}, and only the npm override routes it to /responses"

@@ -195,3 +195,25 @@ def test_masked_reports_stay_valid_json_and_hide_a_cut_off_end(tmp_path):
                  '"sk-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2W3x4Y5z6TAIL"}}},"share":"nope"}\n')
     shown = CliRunner().invoke(main, ["--isolated", str(g), "--select", "OC203", "--color", "never"]).stdout
     assert "OC203" in shown and "W3x4Y5z6" not in shown and "sk-…TAIL" in shown
+
+
+NPM_ALONE = """{
+  "provider": {"mixroute": {
+    "npm": "@ai-sdk/openai-compatible",
+    "options": {"baseURL": "https://console.mixroute.io/v1"},
+    "models": {"gpt-5.1-codex": {"provider": {"npm": "@ai-sdk/openai"}}}}}
+}
+"""
+
+
+def test_mr103_default_never_fails_a_config_opencode_routes(tmp_path):
+    # the npm override alone reaches /v1/responses (test_opencode_agreement.py); the guide's
+    # key is info under the default `responses-routing: both`, so the run passes, --strict too
+    assert codes(NPM_ALONE, ["MR103"]) == [("MR103", 5, "info")]
+    path = tmp_path / "opencode.json"
+    path.write_text(NPM_ALONE)
+    for extra in ([], ["--strict"]):
+        result = CliRunner().invoke(main, ["--isolated", "--select", "MR103", *extra, str(path)])
+        assert result.exit_code == 0, result.output
+    # the explicit setting still asks for the guide's key at the catalogue's severity
+    assert codes(NPM_ALONE, ["MR103"], {"responses-routing": "api-compatibility"}) == [("MR103", 5, "error")]

@@ -8,7 +8,8 @@ runs the binary with an isolated HOME and XDG folders:
   error (OC101, OC102 or OC104);
 * after `oclint --fix`, a Responses-only model's request reaches `/v1/responses` on a
   loopback HTTP server standing in for the gateway, and a chat model's reaches
-  `/v1/chat/completions`;
+  `/v1/chat/completions`; a model with the npm override alone (no `apiCompatibility`)
+  reaches `/v1/responses` as it is, and MR103's default reports it as info only;
 * after OC401's fix (`--fix --unsafe-fixes`), with the variables it names set, OpenCode
   resolves the same `opencode debug config` and sends the gateway the same `Authorization`,
   `Cookie` and `X-Api-Key` headers as with the secrets written in the file.
@@ -185,20 +186,33 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
                 "name": "mixroute", "npm": "@ai-sdk/openai-compatible",
                 "options": {"baseURL": f"http://127.0.0.1:{server.server_port}/v1", "apiKey": "{env:MIXROUTE_API_KEY}"},
                 "models": {"gpt-5.1-codex": {"name": "gpt-5.1-codex", "apiCompatibility": "responses"},
+                           # the npm override alone, without the guide's key: MR103 passes it as is
+                           "gpt-5.2-codex": {"name": "gpt-5.2-codex", "provider": {"npm": "@ai-sdk/openai"}},
                            "gpt-4o": {"name": "gpt-4o"}}}},
         }, indent=2))
-        fixed = subprocess.run([OCLINT, "--fix", "--select", "MR103", str(config)], capture_output=True, text=True)
-        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-        assert '"npm": "@ai-sdk/openai"' in config.read_text()
         env = {**isolated_env(home), "MIXROUTE_API_KEY": "sk-test-0000000000000000"}
-        for model, expected in [("gpt-5.1-codex", "/v1/responses"), ("gpt-4o", "/v1/chat/completions")]:
+
+        def reaches(model: str) -> list[str]:
             Gateway.paths = []
             try:
                 subprocess.run([opencode, "run", "-m", f"mixroute/{model}", "hi"], cwd=project, env=env,
                                capture_output=True, timeout=90)
             except subprocess.TimeoutExpired:
                 pass
-            assert expected in Gateway.paths, (model, Gateway.paths)
+            return Gateway.paths
+
+        # the npm override alone reaches /v1/responses, and MR103's default calls it info only
+        assert "/v1/responses" in reaches("gpt-5.2-codex"), Gateway.paths
+        as_is = subprocess.run([OCLINT, "--isolated", "--select", "MR103", "--output-format", "json", str(config)],
+                               capture_output=True, text=True)
+        severities = {d["message"].split("`")[1]: d["severity"] for d in json.loads(as_is.stdout)}
+        assert severities == {"gpt-5.1-codex": "error", "gpt-5.2-codex": "info"}, as_is.stdout
+        fixed = subprocess.run([OCLINT, "--fix", "--select", "MR103", str(config)], capture_output=True, text=True)
+        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+        routed = json.loads(config.read_text())["provider"]["mixroute"]["models"]
+        assert routed["gpt-5.1-codex"]["provider"] == {"npm": "@ai-sdk/openai"}
+        for model, expected in [("gpt-5.1-codex", "/v1/responses"), ("gpt-4o", "/v1/chat/completions")]:
+            assert expected in reaches(model), (model, Gateway.paths)
 
 
 # -- tui.json: the TUI's own verdict (it needs a terminal: run in a pseudo-terminal) ---------
