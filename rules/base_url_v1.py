@@ -22,10 +22,10 @@ def check(ctx):
     the API. The Mixroute guide: the base URL must end in `/v1`. A URL without a scheme
     (`console.mixroute.io/v1`) is not an absolute URL: run against a loopback server,
     OpenCode 1.18.33 sends nothing and says `"127.0.0.1:PORT/v1/chat/completions" cannot
-    be parsed as a URL`. `/V1` is
-    another path (paths are case-sensitive); spaces are sent as `%20`. Read in the
-    released OpenCode 1.18.33 binary: the model's URL is `model.provider.api ??
-    provider.api`, and `options.baseURL` wins when it is a non-empty string.
+    be parsed as a URL`. `/V1` is another path (paths are case-sensitive); spaces are
+    sent as `%20`. Read in the released OpenCode 1.18.33 binary: the model's URL is
+    `model.provider.api ?? provider.api`, and `options.baseURL` wins when it is a
+    non-empty string.
 
     ## Example
     ```jsonc
