@@ -318,7 +318,7 @@ class _Scanner:
 
     def _string(self, pos: int, quote: str) -> int:
         text, n = self.text, len(self.text)
-        parts, i, start, bad_json5 = [], pos + 1, pos + 1, False
+        parts, i, start = [], pos + 1, pos + 1
         while True:
             if i >= n:
                 parts.append(text[start:i])
@@ -364,13 +364,76 @@ class _Scanner:
                 self.error = "InvalidCharacter"
             i += 1
         value = "".join(parts)
-        if quote == "'":
-            if self.error:
-                bad_json5 = True
-            self.json5 = Json5Use("single-quoted string", pos, i,
-                                  None if bad_json5 else _json_string(value))
-            self.error = None if not bad_json5 else self.error
+        if self.error or quote == "'":
+            # jsonc-parser rejects it; if JSON5 reads the whole string, record that instead
+            read = _json5_string(text, pos, quote)
+            if read is not None and (quote == "'" or read[2] is not None):
+                value, i, escape = read
+                what = "single-quoted string" if quote == "'" else f"the escape {escape} in"
+                self.json5, self.error = Json5Use(what, pos, i, _json_string(value)), None
+            elif quote == "'":
+                self.json5 = Json5Use("single-quoted string", pos, i, None)
         return self._token(STRING, i, value)
+
+
+_JSON5_SINGLE = {'"': '"', "'": "'", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
+                 "t": "\t", "v": "\v"}
+_HEX2 = re.compile(r"[0-9a-fA-F]{2}")
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+
+
+def _json5_string(text: str, pos: int, quote: str) -> tuple[str, int, str | None] | None:
+    """The string at ``pos`` read as JSON5 reads it: (value, end, the first JSON5-only
+    escape as shown in a message, or None), or None when JSON5 rejects it too. The escapes
+    read: JSON's, `\\'`, `\\v`, `\\0` (not before a digit), `\\xHH` and a line continuation.
+    An identity escape (`\\a` is `a` in JSON5) is not: `"C:\\Users"` meant a backslash, so
+    no spelling of it is known to keep the author's meaning. Raw control characters are
+    left to OC101 as well."""
+    n, i = len(text), pos + 1
+    parts, start, first = [], i, None
+    while i < n:
+        ch = text[i]
+        if ch == quote:
+            parts.append(text[start:i])
+            value = "".join(parts)
+            if _SURROGATE.search(value):    # `\\ud83d\\ude00` is one character, as JavaScript reads it
+                value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+            return value, i + 1, first
+        if ch <= "\x1f":
+            return None
+        if ch != "\\":
+            i += 1
+            continue
+        parts.append(text[start:i])
+        esc = text[i + 1:i + 2]
+        shown = None
+        if esc in _JSON5_SINGLE:
+            parts.append(_JSON5_SINGLE[esc])
+            shown, i = (f"`\\{esc}`" if esc in "'v" else None), i + 2
+        elif esc == "u" and _HEX4.match(text, i + 2):
+            parts.append(chr(int(text[i + 2:i + 6], 16)))
+            i += 6
+        elif esc == "x" and _HEX2.match(text, i + 2):
+            parts.append(chr(int(text[i + 2:i + 4], 16)))
+            shown, i = f"`{text[i:i + 4]}`", i + 4
+        elif esc == "0" and not ("0" <= text[i + 2:i + 3] <= "9" and text[i + 2:i + 3]):
+            parts.append("\0")
+            shown, i = "`\\0`", i + 2
+        elif esc in ("\r", "\n", "\u2028", "\u2029"):
+            shown = "`\\` at a line's end (a line continuation)"
+            i += 3 if text[i + 1:i + 3] == "\r\n" else 2
+        else:
+            return None
+        first = first or shown
+        start = i
+    return None
+
+
+def _identifier(word: str) -> bool:
+    """A JSON5 (ECMAScript 5.1) identifier name: letters of any script, `$`, `_`, then
+    digits and combining marks too (Python's identifier rule is the same Unicode
+    properties, ID_Start and ID_Continue, apart from `$`)."""
+    return bool(_IDENTIFIER.fullmatch(word)) or (word.isascii() is False and word.replace("$", "_").isidentifier())
 
 
 def _after_trivia(text: str, pos: int) -> str:
@@ -466,7 +529,7 @@ class _Parser:
         """An identifier followed by ':' reads as a JSON5 unquoted key."""
         s = self.scanner
         word = s.value or ""
-        if not _IDENTIFIER.fullmatch(word):
+        if not _identifier(word):
             return False
         if _after_trivia(s.text, s.pos)[:1] != ":":
             return False

@@ -8,6 +8,8 @@ from linter.registry import rule
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ENV_SLIP = re.compile(r"\{\s*(env|ENV|Env|environment)\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
 _BARE = re.compile(r"^\$([A-Za-z_][A-Za-z0-9_]*)$")
+# the shell's `${VAR:-default}`, `${VAR:=x}`, `${VAR:?msg}`, `${VAR:+alt}` (with or without the `:`)
+_OPERATOR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])([^}]*)\}")
 # places where `$` is OpenCode's own template syntax, or a shell's
 _TEMPLATE_KEYS = {"template", "prompt", "command", "description"}
 
@@ -17,7 +19,7 @@ def check(ctx):
     """An environment variable written in a form OpenCode does not expand.
 
     ## What it does
-    Finds `${VAR}`, `{env: VAR}`, `{ENV:VAR}` and a value that is just `$VAR` in string
+    Finds `${VAR}`, `${VAR:-default}`, `{env: VAR}`, `{ENV:VAR}` and a value that is just `$VAR` in string
     values. OpenCode expands only `{env:VAR}` in config text; `${VAR}` is expanded only
     inside a provider's `baseURL` (at request time), and is left alone there. Command
     templates, prompts and commands are skipped: `$ARGUMENTS` and `$1` are OpenCode's
@@ -33,8 +35,18 @@ def check(ctx):
     ```
     becomes `"{env:MIXROUTE_API_KEY}"`.
 
+    The shell's operator forms (`${VAR:-default}`, `${VAR:=x}`, `${VAR:?msg}`,
+    `${VAR:+alt}`, with or without the `:`) are never expanded, not even in a `baseURL`:
+    OpenCode's request-time pass looks up a variable named `VAR:-default` (read in the
+    1.18.33 binary: `${...}` in a baseURL is replaced only by the variable of exactly that
+    name, and left as written otherwise).
+
     ## Fix safety
-    Safe: the variable OpenCode reads is the one the text names.
+    Safe: the variable OpenCode reads is the one the text names. `{env:VAR}` gives an
+    empty string when VAR is unset or empty, so `${VAR:-}` becomes `{env:VAR}` safely,
+    but a default (`${VAR:-x}`, `${VAR:=x}`) cannot be kept and `${VAR:?msg}` no longer
+    stops on an unset variable: unsafe, and the message says what changes. `${VAR:+alt}`
+    has no `{env:...}` spelling: no fix.
     """
     doc = ctx.doc
     for node in doc.nodes:
@@ -44,7 +56,27 @@ def check(ctx):
         if key in _TEMPLATE_KEYS:
             continue
         raw = doc.text[node.start:node.end]
-        fixed = _ENV_SLIP.sub(lambda m: "{env:" + m.group(2) + "}", raw)
+        notes, applicability = [], Applicability.SAFE
+        fixable = True
+
+        def operator(m):
+            nonlocal applicability, fixable
+            name, op, word = m.groups()
+            if op.endswith("+"):
+                fixable = False
+                notes.append(f"`{m.group(0)}` means `{word}` when {name} is set: {{env:...}} has no such form")
+            elif op.endswith("?"):
+                applicability = Applicability.UNSAFE
+                notes.append(f"`{m.group(0)}`: with {{env:{name}}} an unset {name} gives an empty string, "
+                             "not an error")
+            elif word:
+                applicability = Applicability.UNSAFE
+                notes.append(f"`{m.group(0)}`: {{env:{name}}} has no default, so an unset {name} gives "
+                             f"an empty string, not `{word}`")
+            return "{env:" + name + "}"
+
+        fixed = _OPERATOR.sub(operator, raw)            # never expanded, not even in a baseURL
+        fixed = _ENV_SLIP.sub(lambda m: "{env:" + m.group(2) + "}", fixed)
         if key != "baseURL":
             fixed = _BRACED.sub(lambda m: "{env:" + m.group(1) + "}", fixed)
             bare = _BARE.match(node.value)
@@ -52,8 +84,12 @@ def check(ctx):
                 fixed = '"{env:' + bare.group(1) + '}"'
         if fixed == raw:
             continue
-        yield ctx.at(node, f"OpenCode does not expand {_what(raw)} here; write `{{env:NAME}}`",
-                     fix=Fix((Edit(node.start, node.end, fixed),), Applicability.SAFE, f"write {fixed}"))
+        message = f"OpenCode does not expand {_what(raw)} here; " + \
+            ("write `{env:NAME}`" if fixable else "it is sent as written")
+        if notes:
+            message += " (" + "; ".join(notes) + ")"
+        fix = Fix((Edit(node.start, node.end, fixed),), applicability, f"write {fixed}") if fixable else None
+        yield ctx.at(node, message, fix=fix)
 
 
 def _owning_key(node):
@@ -66,5 +102,5 @@ def _owning_key(node):
 
 
 def _what(raw: str) -> str:
-    found = _ENV_SLIP.search(raw) or _BRACED.search(raw)
+    found = _OPERATOR.search(raw) or _ENV_SLIP.search(raw) or _BRACED.search(raw)
     return f"`{found.group(0)}`" if found else f"`{raw.strip(chr(34))}`"

@@ -149,3 +149,44 @@ def test_numbers_longer_than_python_converts_read_as_infinity(text):
     parsed = parse(text)                     # Python refuses int() of more than 4,300 digits
     values = [n.value for n in walk(parsed.root) if n.kind == "number"]
     assert values == [float("inf")]
+
+
+@pytest.mark.parametrize("text, value, replacement", [
+    ('"\\x41"', "A", '"A"'),
+    ('"it\\\'s"', "it's", '"it\'s"'),
+    ('"\\v\\0"', "\v\0", '"\\u000b\\u0000"'),
+    ('"one \\\ntwo"', "one two", '"one two"'),
+    ('"one \\\r\ntwo"', "one two", '"one two"'),
+    ('"a\\\u2028b"', "ab", '"ab"'),
+    ("'\\x41\\''", "A'", '"A\'"'),
+])
+def test_json5_escapes_are_read_as_json5_reads_them(text, value, replacement):
+    import json5
+    p = parse(text)
+    assert p.errors == [] and p.root.value == value == json5.loads(text)
+    [use] = p.json5
+    assert use.replacement == replacement and parse(replacement).root.value == value
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"\\01"', "InvalidEscapeCharacter"),      # JSON5 rejects it too
+    ('"\\x4"', "InvalidEscapeCharacter"),
+    ('"C:\\Users"', "InvalidEscapeCharacter"),  # JSON5 reads `U`; the author meant a backslash
+    ('"\\x41\t"', "InvalidCharacter"),          # any error JSON5 also makes: jsonc-parser's, unrefined
+])
+def test_strings_json5_does_not_clear_keep_jsonc_parser_errors(text, name):
+    p = parse(text)
+    assert [e.name for e in p.errors] == [name] and p.json5 == []
+
+
+def test_non_ascii_unquoted_keys_are_json5():
+    p = parse('{модель: 1, 名前: 2, $ключ_1: 3}')
+    assert p.errors == [] and p.root.to_python() == {"модель": 1, "名前": 2, "$ключ_1": 3}
+    assert [u.replacement for u in p.json5] == ['"модель"', '"名前"', '"$ключ_1"']
+
+
+def test_json5_escapes_no_longer_block_the_other_fixes():
+    from lintkit import fix_text
+    fixed, applied = fix_text('{\n  "model": "a\\x2Fb",\n  "share": "Auto"\n}\n')
+    assert {d.code for d in applied} >= {"OC102", "OC203", "OC206"}
+    assert '"model": "a/b"' in fixed and '"share": "auto"' in fixed

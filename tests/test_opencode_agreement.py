@@ -124,6 +124,9 @@ def mutants(count: int = 24) -> list[bytes]:
 def test_syntax_verdicts_match_opencode(opencode, tmp_path):
     cases = [(r["file"], (CORPUS / r["file"]).read_bytes()) for r in corpus_manifest()]
     cases += [(f"mutant-{i}", text) for i, text in enumerate(mutants())]
+    # JSON5 that OC102 names (escapes, non-ASCII unquoted keys) and its fixed JSON spelling
+    here = Path(__file__).parent / "fixtures" / "OC102"
+    cases += [(f"oc102-{p.name}", p.read_bytes()) for p in sorted(here.glob("*.jsonc"))]
     if not cases:
         pytest.skip("../shared/corpus is not beside the checkout")
 
