@@ -15,7 +15,7 @@ from typing import Callable, Iterable, TextIO
 from linter import engine, files, output
 from linter.redact import printable, redact
 from linter.diagnostics import Diagnostic, Severity
-from linter.registry import REGISTRY, Rule, select
+from linter.registry import REGISTRY, Rule, check_selectors, select
 from linter.source import Document
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -115,6 +115,12 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         rules = select(REGISTRY.values(), options.select, options.ignore, options.extend_select)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        check_selectors(options.severity, REGISTRY.values())
+    except ValueError as exc:
+        raise UsageError(f"`severity`: {exc}") from None
+    if not rules:
+        stderr.write("oclint: warning: no rules are selected; nothing is checked\n")
     if loaded is None:
         loaded = load(options, stdin, knowledge.kind)
     items = []
@@ -136,7 +142,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         ignored = _per_file_ignores(doc.path, options)
         return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
 
-    finals, applied_by = [item.doc for item in items], [[] for _ in items]
+    finals, applied_by, blocked = [item.doc for item in items], [[] for _ in items], 0
     if options.fix or options.diff:
         for i, (item, load_) in enumerate(zip(items, loads)):
             doc, applied = engine.fix(item.doc, lambda d, l=load_: lint(d, l), options.unsafe_fixes)
@@ -145,6 +151,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
                 stderr.write(f"oclint: {printable(item.doc.path)}: not fixed: it would still not parse; "
                              f"fix its syntax errors first\n")
                 doc, applied = item.doc, []
+                blocked += 1
             finals[i], applied_by[i] = doc, applied
         for doc in finals:           # every file is judged again with the fixed texts
             views.add(doc)
@@ -191,7 +198,8 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         if not options.quiet and changed:
             stderr.write(f"Would fix {sum(len(r.fixed) for r in results) or changed} "
                          f"problem(s) in {changed} file(s).\n")
-        return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed else EXIT_OK)
+        # a file that does not parse has no diff to show, yet --fix would not fix it: fail
+        return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed or blocked else EXIT_OK)
     _emit(report, options, report_out, secrets)
     return exit_status(report, options, changed)
 

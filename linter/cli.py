@@ -18,12 +18,36 @@ from linter.output import FORMATS
 
 
 class DefaultToCheck(click.Group):
-    """``oclint PATHS`` means ``oclint check PATHS``."""
+    """``oclint PATHS`` means ``oclint check PATHS``. A subcommand after check's options
+    (``oclint --isolated rule OC103``) is a usage error, not a file named `rule`."""
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            command = self._first_positional(args)
+            if command is not None and command in self.commands and command != "check":
+                i = args.index(command)
+                raise click.UsageError(
+                    f"`{command}` is a command; the options before it ({' '.join(args[:i])}) belong to "
+                    f"`check`: write `oclint {' '.join(args[i:])}` (for a file named {command}, write "
+                    f"./{command})", ctx)
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def _first_positional(self, args) -> str | None:
+        """The first argument that is neither an option of `check` nor an option's value."""
+        takes_value = {name for param in self.commands["check"].params if isinstance(param, click.Option)
+                       and not param.is_flag for name in param.opts}
+        skip = False
+        for arg in args:
+            if skip:
+                skip = False
+            elif arg == "--":
+                return None
+            elif arg.startswith("-") and arg != "-":
+                skip = arg in takes_value
+            else:
+                return arg
+        return None
 
 
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,6 +137,9 @@ def config_command(folder, output_format, home):
         load.paths = [p for p in load.paths if knowledge.kind(p) == "config"]
         if not load.paths:
             click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
+            if output_format == "json":     # still a document of the promised shape
+                from linter.merge import Merged
+                click.echo(show_config.as_json(Merged(), where), nl=False)
             return app.EXIT_OK
         docs = [d for d in (files.read(p)[0] for p in load.paths) if knowledge.skip(d) is None]
         broken = [d.path for d in docs if d.encoding_error or d.parse.errors]
@@ -140,7 +167,8 @@ def init():
 @click.option("--base-url", help="A self-hosted deployment's base URL (ending in /v1).")
 @click.option("--routing", type=click.Choice(["both", "api-compatibility", "provider-npm"]), default="both",
               help="How Responses-only models are routed (as the responses-routing setting).")
-@click.option("--force", is_flag=True, help="Replace an existing `mixroute` provider.")
+@click.option("--force", is_flag=True, help="Replace an existing `mixroute` provider (or add one beside "
+              "another provider for the same gateway).")
 def init_mixroute(path, models, default, base_url, routing, force):
     """Add the Mixroute provider to PATH (default: the global config, created if absent).
 
@@ -148,11 +176,21 @@ def init_mixroute(path, models, default, base_url, routing, force):
     from rules import init_mixroute as mixroute
     from linter import edits
     path = path or _global_config()
-    models = list(dict.fromkeys([*models, *([default] if default else [])])) or list(mixroute.DEFAULT_MODELS)
+    models = list(dict.fromkeys([*models, *([default] if default is not None else [])])) or list(mixroute.DEFAULT_MODELS)
+    note = None
+    try:
+        mixroute.check_models(models)
+        if base_url is not None:
+            base_url, note = mixroute.base_url(base_url)
+    except ValueError as exc:
+        _fail(str(exc))
 
     def add_provider(doc):
         if doc.root.find(("provider", "mixroute")) is not None and not force:
             raise app.UsageError(f"{path} already has a `mixroute` provider; use --force to replace it")
+        twin = mixroute.same_gateway(doc, base_url or mixroute.provider_entry([])["options"]["baseURL"])
+        if twin is not None and not force:
+            raise app.UsageError(mixroute.twin_advice(path, twin))
         return edits.set_path(doc, doc.root, ("provider", "mixroute"),
                               mixroute.provider_entry(models, base_url, routing))
 
@@ -162,6 +200,8 @@ def init_mixroute(path, models, default, base_url, routing, force):
     def work():
         app.edit_file(path, [add_provider, set_default], create_with=mixroute.EMPTY_CONFIG)
         click.echo(f"Added provider `mixroute` ({', '.join(models)}) to {path}.")
+        if note:
+            click.echo(note + ".")
         click.echo(f"Set the key in your shell profile: export {mixroute.env_name()}=sk-...")
         return app.EXIT_OK
     _run(work)

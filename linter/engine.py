@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from linter.edits import OverlapError, apply
 from linter.jsonc import Member, Node
-from linter.registry import Rule
+from linter.registry import Rule, severity_of
 from linter.source import Document
 
 MAX_FIX_PASSES = 10
@@ -85,9 +85,10 @@ def lint(doc: Document, rules: list[Rule], run: Run,
         if not (rule_.syntax or parsed):
             continue
         ctx = Context(doc, run, rule_, view, load)
+        level = severity_of(rule_, severities) if severities else None
         for diagnostic in rule_.check(ctx) or ():
-            if severities and rule_.code in severities:
-                diagnostic.severity = Severity(severities[rule_.code])
+            if level is not None:
+                diagnostic.severity = Severity(level)
             found.append(diagnostic)
     if postprocess is not None:
         found = postprocess(doc, found, rules)

@@ -56,6 +56,8 @@ def parse_check(args: list[str]) -> dict | None:
         arg = args[i]
         i += 1
         if arg == "-" or not arg.startswith("-"):
+            if not paths and arg in SUBCOMMANDS:
+                return None     # `oclint --isolated rule OC103`: click says it is a usage error
             paths.append(arg)
             continue
         name, eq, value = arg.partition("=")
@@ -85,6 +87,12 @@ def parse_check(args: list[str]) -> dict | None:
         return None             # click explains
     params["paths"] = tuple(paths)
     return params
+
+
+def _configured(value, default):
+    """A setting's value, an empty list included (`select: []` selects no rule, as in
+    ruff); ``default`` only when the setting is absent."""
+    return default if value is None else value
 
 
 def _readable_or_absent(path: str) -> bool:
@@ -142,6 +150,11 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     from linter import app
     from linter import settings as settings_
     from rules import opencode_config
+    if stdin_filename:              # as ruff: --stdin-filename always reads standard input
+        for other in dict.fromkeys(p for p in paths if p != "-"):
+            echo(f"oclint: warning: ignoring {other} in favour of standard input (--stdin-filename)", err=True)
+        paths = ("-",)
+    paths = tuple(dict.fromkeys(paths))     # `- -` or a file given twice: read and linted once
     discovered = not paths
     known = knowledge()
     named = list(paths)
@@ -155,7 +168,7 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     settings = settings_.load(found) if found else settings_.Settings()
     options = app.CheckOptions(
         paths=paths, stdin_filename=stdin_filename,
-        select=split(select) or settings.engine("select") or ["ALL"],
+        select=split(select) or _configured(settings.engine("select"), ["ALL"]),
         ignore=split(ignore) or settings.engine("ignore", []),
         extend_select=[*settings.engine("extend-select", []), *split(extend_select)],
         severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),

@@ -176,6 +176,18 @@ def select(rules: Iterable[Rule], select: Iterable[str] = ("ALL",),
     return picked
 
 
+def severity_of(rule_: Rule, severities) -> str | None:
+    """The severity the `severity` setting gives ``rule_``: its entries are selectors
+    (codes, prefixes, names, ALL) like `select`'s, and the most specific one that names
+    the rule wins (`MR: info` with `MR102: error` makes MR102 an error)."""
+    best, chosen = 0, None
+    for selector, level in severities.items():
+        rank = _specificity(selector, rule_)
+        if rank > best:
+            best, chosen = rank, level
+    return chosen
+
+
 def find(selector: str) -> Rule | None:
     """The rule named by an exact code or name."""
     for rule_ in REGISTRY.values():

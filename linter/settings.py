@@ -40,7 +40,7 @@ def _patterns(value) -> str | None:
 
 def _severity(value) -> str | None:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        return "must map rule codes to error, warning or info"
+        return "must map rule selectors (codes, prefixes or names) to error, warning or info"
     bad = [f"{k}: {v}" for k, v in value.items() if v not in SEVERITIES]
     return f"`{bad[0]}`: the severity must be one of {', '.join(SEVERITIES)}" if bad else None
 

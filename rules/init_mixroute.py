@@ -4,6 +4,7 @@ oclint's own rules pass (Responses-only models routed as MR103 requires)."""
 from __future__ import annotations
 
 from rules import providers as p
+from rules import urls
 from rules.data import load
 from rules.schema_url import SCHEMA_URL
 
@@ -28,6 +29,57 @@ def provider_entry(models, base_url: str | None = None, routing: str = "both") -
         "options": {"baseURL": base_url or gateway["base_url"], "apiKey": "{env:%s}" % gateway["env"]},
         "models": entries,
     }
+
+
+def check_models(models) -> None:
+    """Refuse an empty or blank model id (``--model ''``): OpenCode would list a model with
+    no name and send an empty id."""
+    for model in models:
+        if not model.strip() or model != model.strip():
+            raise ValueError(f"model id {model!r} (--model or --default): a model id must be non-empty, "
+                             "with no spaces around it")
+
+
+def base_url(url: str) -> tuple[str, str | None]:
+    """(the base URL to write, a note on how it was normalised) for ``--base-url``, so that
+    MR102 passes: `http://gpu:3003` and `http://gpu:3003/v1/` become `http://gpu:3003/v1`.
+    Raises ValueError, with MR102's reason, when no right URL is clear."""
+    from rules.base_url_v1 import judge
+    gateway = load("providers")["gateways"]["mixroute"]
+    found = judge(url, gateway["hosts"])
+    if found is None:
+        return url, None
+    problems, target, _, why_not = found
+    if target is None:
+        raise ValueError(f"--base-url {url}: it {problems[0]}; {why_not} (give the full URL, ending in /v1)")
+    return target, f"baseURL written as {target} (OpenCode appends /chat/completions to it; the API is under /v1)"
+
+
+def same_gateway(doc, url: str) -> str | None:
+    """The id of a provider already in ``doc`` that points at the same server as ``url``
+    (host and port), or whose id is `mixroute` spelt another way (`MixRoute`): a second
+    provider for one gateway splits models and keys between two ids."""
+    want = urls.split(url)
+    for prov in p.providers(doc.root):
+        if prov.id == "mixroute":
+            continue
+        if p.normalise_id(prov.id) == "mixroute":
+            return prov.id
+        for node in prov.url_nodes():
+            got = urls.split(p.string(node).strip())
+            if got.host is not None and (got.host, got.port) == (want.host, want.port):
+                return prov.id
+    return None
+
+
+def twin_advice(path: str, twin: str) -> str:
+    """What to do about provider ``twin``, already there for the same gateway."""
+    head = (f"{path} already has provider `{twin}` for the same gateway; a second one splits models "
+            "and keys between two ids. ")
+    if p.normalise_id(twin) == "mixroute":
+        return head + (f"Rename it to `mixroute` (MR101's fix: `oclint --fix --unsafe-fixes --select MR101 "
+                       f"{path}`) and rerun with --force to replace it, or use --force to add `mixroute` beside it")
+    return head + f"Add the models to `{twin}` yourself, or use --force to add `mixroute` beside it"
 
 
 def env_name() -> str:

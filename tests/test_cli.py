@@ -250,3 +250,56 @@ def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path, monkeypatch):
         "for the traceback"]
     result = oclint(str(f), env={"OCLINT_DEBUG": "1"})
     assert isinstance(result.exception, RuntimeError)
+
+
+def test_fixes_a_broken_file_cannot_take_are_not_promised(tmp_path):
+    f = tmp_path / "opencode.jsonc"
+    text = "{\n  'model': 'a/b'\n  \"x\": 1\n}\n"     # fixable JSON5 strings, and a missing comma
+    f.write_text(text)
+    for args in ([], ["--fix"]):
+        result = oclint(*args, str(f), "--select", "OC1")
+        assert result.exit_code == 1
+        assert "fixable with `oclint --fix`" not in result.stdout
+        assert "2 fixable once the syntax errors (OC101) in 1 file are fixed by hand" in result.stdout
+    # --diff has nothing to show, but --fix would fix nothing: it fails, and says why
+    result = oclint("--diff", str(f), "--select", "OC1")
+    assert result.exit_code == 1 and result.stdout == "" and "would still not parse" in result.stderr
+    assert f.read_text() == text
+    f.write_text("{\n  'model': 'a/b'\n}\n")
+    assert oclint("--diff", str(f), "--select", "OC1").exit_code == 1         # a diff: exit 1 as before
+    f.write_text('{\n  "model": "a/b"\n}\n')
+    assert oclint("--diff", str(f), "--select", "OC1").exit_code == 0
+
+
+def test_stdin_filename_reads_standard_input_as_ruff_does(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "opencode.json").write_text('{"$schema": "https://opencode.ai/config.json"}')
+    result = oclint("--isolated", "--stdin-filename", "x.json", "--output-format", "concise", "-q",
+                    input='{"model": 1}')
+    assert result.stdout.startswith("x.json:1:") and "opencode.json" not in result.stdout
+    result = oclint("--isolated", "--stdin-filename", "x.json", "opencode.json", "--output-format", "concise",
+                    "-q", input='{"model": 1}')
+    assert result.stdout.startswith("x.json:1:") and "ignoring opencode.json in favour of standard input" in result.stderr
+
+
+def test_stdin_given_twice_is_read_once():
+    result = oclint("--isolated", "-", "-", "--output-format", "concise", "-q", input='{"model": "a"}')
+    assert result.stdout.count("OC301") == 1
+
+
+def test_options_before_a_subcommand_are_a_usage_error_not_a_file():
+    result = oclint("--isolated", "rule", "OC103")
+    assert result.exit_code == 2 and "write `oclint rule OC103`" in result.output
+    assert "./rule" in result.output
+    taken = oclint("--select", "rule", "-", input="{}")         # `rule` as an option's value: a selector
+    assert taken.exit_code == 2 and "unknown rule selector `rule`" in taken.output
+    assert "duplicate-key" in oclint("rule", "OC103").output
+
+
+def test_config_json_with_no_config_is_still_a_json_document(isolated_env, tmp_path, monkeypatch):
+    import json
+    monkeypatch.chdir(tmp_path)
+    result = oclint("config", "--output-format", "json", env={"HOME": str(isolated_env)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"config": {}, "provenance": {}, "files": []}
+    assert "no OpenCode config files found" in result.stderr

@@ -73,3 +73,46 @@ def test_routing_choice(tmp_path, routing, expect):
     assert run(str(path), "--model", "gpt-5.1-codex", "--routing", routing).exit_code == 0
     text = path.read_text()
     assert (text.count('"apiCompatibility"'), text.count('"@ai-sdk/openai"')) == expect
+
+
+@pytest.mark.parametrize("given", ["http://gpu:3003", "http://gpu:3003/v1/", "http://gpu:3003/", " http://gpu:3003/v1"])
+def test_base_url_is_normalised_so_mr102_passes(tmp_path, given):
+    path = tmp_path / "opencode.jsonc"
+    result = run(str(path), "--base-url", given)
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert '"baseURL": "http://gpu:3003/v1"' in text
+    assert [d.code for d in lint_text(text) if d.code.startswith(("MR", "OC3", "OC4"))] == []
+
+
+@pytest.mark.parametrize("given, why", [("http://gpu:3003/v2", "another API version"),
+                                        ("gpu:3003/v1", "no scheme")])
+def test_base_url_without_a_clear_fix_is_refused(tmp_path, given, why):
+    path = tmp_path / "opencode.jsonc"
+    result = run(str(path), "--base-url", given)
+    assert result.exit_code == 2 and why in result.output and not path.exists()
+
+
+@pytest.mark.parametrize("args", [["--model", ""], ["--model", "  "], ["--model", " gpt-4o"], ["--default", ""]])
+def test_empty_model_ids_are_refused(tmp_path, args):
+    path = tmp_path / "opencode.jsonc"
+    result = run(str(path), *args)
+    assert result.exit_code == 2 and "must be non-empty" in result.output and not path.exists()
+
+
+@pytest.mark.parametrize("existing, twin, advice", [
+    ('"MixRoute": {"npm": "@ai-sdk/openai-compatible", "options": {"baseURL": "https://console.mixroute.io/v1"}}',
+     "MixRoute", "MR101"),
+    ('"gpu": {"options": {"baseURL": "http://gpu:3003/v1"}, "models": {"a": {}}}', "gpu", "Add the models"),
+])
+def test_a_second_provider_for_the_same_gateway_is_refused(tmp_path, existing, twin, advice):
+    path = tmp_path / "opencode.json"
+    original = '{"provider": {%s}}\n' % existing
+    path.write_text(original)
+    extra = ["--base-url", "http://gpu:3003"] if twin == "gpu" else []
+    result = run(str(path), *extra)
+    assert result.exit_code == 2, result.output
+    assert f"provider `{twin}` for the same gateway" in result.output and advice in result.output
+    assert path.read_text() == original
+    forced = run(str(path), *extra, "--force")
+    assert forced.exit_code == 0 and '"mixroute"' in path.read_text() and f'"{twin}"' in path.read_text()

@@ -93,3 +93,33 @@ def test_unknown_selector_in_settings_is_a_usage_error(project):
     (project / ".oclint.yaml").write_text("select: [XX1]\n")
     result = run(project)
     assert result.exit_code == 2 and "unknown rule selector `XX1`" in result.stderr
+
+
+def severities(result):
+    return {line.split()[1]: line for line in result.stdout.splitlines()}
+
+
+def test_severity_takes_prefixes_and_names_and_the_most_specific_wins(project):
+    (project / ".oclint.yaml").write_text("severity:\n  OC: info\n  OC2: warning\n  unknown-key: error\n")
+    result = CliRunner().invoke(main, [str(project / "opencode.json"), "--output-format", "json"])
+    found = {d["code"]: d["severity"] for d in __import__("json").loads(result.stdout)}
+    assert found == {"OC201": "error", "OC203": "warning"}
+    (project / ".oclint.yaml").write_text("severity:\n  OC2: info\n")
+    assert run(project).exit_code == 0                                      # both are info now
+
+
+@pytest.mark.parametrize("selector, hint", [("OC9999", ""), ("unknown-kye", "did you mean `unknown-key`?"),
+                                            ("XY", "")])
+def test_severity_rejects_unknown_selectors(project, selector, hint):
+    (project / ".oclint.yaml").write_text(f"severity:\n  {selector}: info\n")
+    result = run(project)
+    assert result.exit_code == 2
+    assert f"`severity`: unknown rule selector `{selector}`" in result.output and hint in result.output
+
+
+def test_empty_select_selects_no_rule_with_a_notice(project):
+    (project / ".oclint.yaml").write_text("select: []\n")
+    result = run(project)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no rules are selected" in result.stderr
+    assert codes(run(project, "--select", "OC2")) == ["OC201", "OC203"]    # the command line still selects

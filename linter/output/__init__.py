@@ -68,8 +68,13 @@ def summary(report: Report) -> str:
     parts = [f"{n} {_plural(n, s.value)}" for s in Severity if (n := report.count(s))]
     lines.append(f"Found {len(ds)} {_plural(len(ds), 'problem')} ({', '.join(parts)}).")
     from linter.diagnostics import Applicability
-    safe = sum(1 for d in ds if d.fix and d.fix.applicability == Applicability.SAFE)
-    unsafe = sum(1 for d in ds if d.fix and d.fix.applicability == Applicability.UNSAFE)
+    # --fix writes nothing to a file that would still not parse: its fixes wait for the syntax
+    ready = [d for r in report.results if not r.doc.parse.errors for d in r.diagnostics]
+    waiting = [d for r in report.results if r.doc.parse.errors for d in r.diagnostics if d.fix and (
+        d.fix.applicability == Applicability.SAFE
+        or (report.unsafe_fixes and d.fix.applicability == Applicability.UNSAFE))]
+    safe = sum(1 for d in ready if d.fix and d.fix.applicability == Applicability.SAFE)
+    unsafe = sum(1 for d in ready if d.fix and d.fix.applicability == Applicability.UNSAFE)
     if report.unsafe_fixes:
         safe, unsafe = safe + unsafe, 0
     if safe:
@@ -77,6 +82,10 @@ def summary(report: Report) -> str:
                      + (" --unsafe-fixes" if report.unsafe_fixes else "") + ".")
     if unsafe:
         lines.append(f"{unsafe} more fixable with `oclint --fix --unsafe-fixes`.")
+    if waiting:
+        files = len({id(r) for r in report.results for d in r.diagnostics if d in waiting})
+        lines.append(f"{len(waiting)} fixable once the syntax errors (OC101) in {files} "
+                     f"{_plural(files, 'file')} are fixed by hand (`--fix` writes no file that would not parse).")
     return "\n".join(lines) + "\n"
 
 
