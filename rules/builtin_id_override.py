@@ -31,12 +31,14 @@ def check(ctx):
     """
     loaders = load("providers")["loaders"]
     for prov in p.providers(ctx.root):
-        node = prov.base_url_node
-        url = p.string(node)
         loader = loaders.get(prov.id)
-        if loader is None or not url or p.SUBSTITUTION.search(url):
+        if loader is None:
             continue
-        host = p.host(url)
-        if host is None or p.on_host(host, loader["hosts"]):
-            continue
-        yield ctx.at(node, f"baseURL to `{host}` under built-in id `{prov.id}`: {loader['why']}")
+        for node in prov.url_nodes():       # options.baseURL, else `api` and a model's provider.api
+            url = p.string(node)
+            if p.SUBSTITUTION.search(url):
+                continue
+            host = p.host(url.strip())
+            if host is None or p.on_host(host, loader["hosts"]):
+                continue
+            yield ctx.at(node, f"baseURL to `{host}` under built-in id `{prov.id}`: {loader['why']}")

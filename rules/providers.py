@@ -54,10 +54,6 @@ class Provider:
     def base_url_node(self) -> Node | None:
         return member_value(self.options, "baseURL")
 
-    @property
-    def base_url(self) -> str | None:
-        return string(self.base_url_node) or string(member_value(self.node, "api"))
-
     def url_nodes(self) -> list[Node]:
         """The string nodes OpenCode takes a base URL from: `options.baseURL` when it is a
         non-empty string (it then wins for every model), else the provider's `api` and
