@@ -294,6 +294,12 @@ def test_options_before_a_subcommand_are_a_usage_error_not_a_file():
     taken = oclint("--select", "rule", "-", input="{}")         # `rule` as an option's value: a selector
     assert taken.exit_code == 2 and "unknown rule selector `rule`" in taken.output
     assert "duplicate-key" in oclint("rule", "OC103").output
+    from linter.main import parse_check      # the fast parser leaves it to click
+    assert parse_check(["--isolated", "rule", "OC103"]) is None
+    assert parse_check(["--isolated", "./rule"])["paths"] == ("./rule",)
+    real = subprocess.run([str(Path(sys.executable).with_name("oclint")), "--isolated", "rule", "OC103"],
+                          capture_output=True, text=True)
+    assert real.returncode == 2 and "write `oclint rule OC103`" in real.stderr
 
 
 def test_config_json_with_no_config_is_still_a_json_document(isolated_env, tmp_path, monkeypatch):
