@@ -70,9 +70,12 @@ def summary(report: Report) -> str:
     from linter.diagnostics import Applicability
     # --fix writes nothing to a file that would still not parse: its fixes wait for the syntax
     ready = [d for r in report.results if not r.doc.parse.errors for d in r.diagnostics]
-    waiting = [d for r in report.results if r.doc.parse.errors for d in r.diagnostics if d.fix and (
-        d.fix.applicability == Applicability.SAFE
-        or (report.unsafe_fixes and d.fix.applicability == Applicability.UNSAFE))]
+    waiting = files = 0
+    for r in report.results:
+        if r.doc.parse.errors:
+            n = sum(1 for d in r.diagnostics if d.fix and (d.fix.applicability == Applicability.SAFE or (
+                report.unsafe_fixes and d.fix.applicability == Applicability.UNSAFE)))
+            waiting, files = waiting + n, files + bool(n)
     safe = sum(1 for d in ready if d.fix and d.fix.applicability == Applicability.SAFE)
     unsafe = sum(1 for d in ready if d.fix and d.fix.applicability == Applicability.UNSAFE)
     if report.unsafe_fixes:
@@ -83,8 +86,7 @@ def summary(report: Report) -> str:
     if unsafe:
         lines.append(f"{unsafe} more fixable with `oclint --fix --unsafe-fixes`.")
     if waiting:
-        files = len({id(r) for r in report.results for d in r.diagnostics if d in waiting})
-        lines.append(f"{len(waiting)} fixable once the syntax errors (OC101) in {files} "
+        lines.append(f"{waiting} fixable once the syntax errors (OC101) in {files} "
                      f"{_plural(files, 'file')} are fixed by hand (`--fix` writes no file that would not parse).")
     return "\n".join(lines) + "\n"
 
