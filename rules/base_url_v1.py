@@ -120,7 +120,8 @@ def judge(url: str, gateway_hosts, entry_scheme: str | None = None):
         problems.append(f"ends in `/{last}`, another API version; the gateway's API is under `/v1`")
         why_not = why_not or f"`/{last}` may be what this server serves; replacing it is a guess"
     else:
-        shown = f"{parts.scheme + '://' if parts.scheme else ''}{parts.netloc}{base}"
+        host_port = parts.netloc.rsplit("@", 1)[-1]     # the path is the point: no userinfo
+        shown = f"{parts.scheme + '://' if parts.scheme else ''}{host_port}{base}"
         if endpoint:
             problems.append(f"has no `/v1` before `{endpoint}`; the API is under `{shown}/v1`")
         else:

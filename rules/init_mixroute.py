@@ -51,7 +51,11 @@ def base_url(url: str) -> tuple[str, str | None]:
         return url, None
     problems, target, _, why_not = found
     if target is None:
-        raise ValueError(f"--base-url {url}: it {problems[0]}; {why_not} (give the full URL, ending in /v1)")
+        parts = urls.split(url.strip())
+        if "@" in parts.netloc:     # never print a password given in the URL
+            parts = urls.Parts(parts.scheme, "…@" + parts.netloc.rsplit("@", 1)[1], parts.path, "", "")
+        raise ValueError(f"--base-url {parts.join()}: it {problems[0]}; {why_not} (give the full URL, "
+                         "ending in /v1)")
     return target, f"baseURL written as {target} (OpenCode appends /chat/completions to it; the API is under /v1)"
 
 

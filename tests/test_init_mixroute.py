@@ -116,3 +116,11 @@ def test_a_second_provider_for_the_same_gateway_is_refused(tmp_path, existing, t
     assert path.read_text() == original
     forced = run(str(path), *extra, "--force")
     assert forced.exit_code == 0 and '"mixroute"' in path.read_text() and f'"{twin}"' in path.read_text()
+
+
+@pytest.mark.parametrize("given", ["https://bob:S3cretPassw0rd99@gw.example.com/v2",
+                                   "http://bob:S3cretPassw0rd99@gw.example.com:3003"])
+def test_a_refused_base_url_never_prints_its_password(tmp_path, given):
+    result = run(str(tmp_path / "opencode.jsonc"), "--base-url", given)
+    assert result.exit_code == 2 and "gw.example.com" in result.output
+    assert "S3cret" not in result.output and "bob:" not in result.output
