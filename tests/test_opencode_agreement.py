@@ -445,3 +445,48 @@ def test_files_opencode_never_reads(opencode, tmp_path):
                           cwd=tmp_path, env={**os.environ, "HOME": str(home)})
     reported = {os.path.relpath(d["filename"], tmp_path): d["code"] for d in json.loads(proc.stdout)}
     assert reported == STRAYS
+
+# -- permissions: the last matching rule wins (OC711), misspelt keys stay misspelt (OC712) ----
+
+
+def resolved_permissions(binary: str, project: Path, home: Path, agent: str = "build") -> list[dict]:
+    out = project.parent / "debug-agent.out"
+    with open(out, "wb") as handle:
+        proc = subprocess.run([binary, "debug", "agent", agent], cwd=project, env=isolated_env(home),
+                              stdout=handle, stderr=subprocess.STDOUT, timeout=120)
+    text = out.read_text(encoding="utf-8", errors="replace")
+    assert proc.returncode == 0, text[-2000:]
+    return json.loads(text[text.index("{"):])["permission"]
+
+
+def decides(rules: list[dict], permission: str, call: str) -> str:
+    """OpenCode's evaluate: the last rule whose permission and pattern match, else ask."""
+    import re
+
+    def match(text, glob):
+        return re.fullmatch("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in glob),
+                            text, re.S) is not None
+    found = [r for r in rules if match(permission, r["permission"]) and match(call, r["pattern"])]
+    return found[-1]["action"] if found else "ask"
+
+
+def test_permission_order_after_the_fix(opencode, tmp_path):
+    home, project = tmp_path / "home", tmp_path / "project"
+    home.mkdir()
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    config = project / "opencode.json"
+    config.write_text(json.dumps({"$schema": "https://opencode.ai/config.json", "permission": {
+        "bash": {"rm -rf *": "deny", "*": "allow"}, "web_fetch": "deny"}}))
+    before = resolved_permissions(opencode, project, home)
+    assert decides(before, "bash", "rm -rf /") == "allow"          # the deny never applies
+    assert decides(before, "webfetch", "https://x") != "deny"      # web_fetch matches nothing
+    found = subprocess.run([OCLINT, "--output-format", "concise", "--select", "OC711,OC712", str(config)],
+                           capture_output=True, text=True).stdout
+    assert "OC711" in found and "OC712" in found
+    subprocess.run([OCLINT, "--fix", "--unsafe-fixes", "--select", "OC711,OC712", str(config)],
+                   capture_output=True, text=True)
+    after = resolved_permissions(opencode, project, home)
+    assert decides(after, "bash", "rm -rf /") == "deny"
+    assert decides(after, "bash", "ls") == "allow"
+    assert decides(after, "webfetch", "https://x") == "deny"
