@@ -143,43 +143,65 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
 
     finals, applied_by, blocked = [item.doc for item in items], [[] for _ in items], 0
+    starts = list(finals)          # a file another file's fix edits starts from that text
+    others_by: list[dict] = [{} for _ in items]     # other files each file's fixes edit
+    group = list(range(len(items)))                 # files written together (both or neither)
     if options.fix or options.diff:
         for i, (item, load_) in enumerate(zip(items, loads)):
-            doc, applied = engine.fix(item.doc, lambda d, l=load_: lint(d, l), options.unsafe_fixes)
+            run.pending = {}
+            fixer = None if item.stdin else run
+            doc, applied = engine.fix(starts[i], lambda d, l=load_: lint(d, l), options.unsafe_fixes, fixer)
+            if run.pending and any(os.path.abspath(items[j].doc.path) in run.pending for j in range(i)):
+                # it edits a file already fixed in this run: leave those fixes out
+                run.pending = {}
+                doc, applied = engine.fix(starts[i], lambda d, l=load_: lint(d, l), options.unsafe_fixes)
             if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
                 # never write a result OpenCode cannot parse: syntax comes first, by hand
                 stderr.write(f"oclint: {printable(item.doc.path)}: not fixed: it would still not parse; "
                              f"fix its syntax errors first\n")
-                doc, applied = item.doc, []
+                doc, applied, run.pending = item.doc, [], {}
                 blocked += 1
             finals[i], applied_by[i] = doc, applied
+            for j in range(i + 1, len(items)):      # a later file of the run: fixed from there
+                path = os.path.abspath(items[j].doc.path)
+                if path in run.pending and not items[j].stdin:
+                    starts[j] = finals[j] = run.pending.pop(path)
+                    starts[j].kind = items[j].doc.kind
+                    group[j] = group[i]
+            others_by[i] = dict(run.pending)
         for doc in finals:           # every file is judged again with the fixed texts
             views.add(doc)
     results, changed, diffs, fixed_text = [], 0, [], None
-    for item, load_, doc, applied in zip(items, loads, finals, applied_by):
+    writes: dict[int, list] = {}     # group -> (path, data, expected): written together
+    renames = []
+    for i, (item, load_, doc, applied) in enumerate(zip(items, loads, finals, applied_by)):
         found = lint(doc, load_)
         moves = [d for d in found if d.fix is not None and d.fix.rename
                  and engine.applicable(d.fix, options.unsafe_fixes)] if (options.fix or options.diff) else []
         if moves and item.stdin:
             moves = []
-        if doc.text != item.doc.text or moves:
-            changed += 1
+        others = list(others_by[i].items())
+        if doc.text != item.doc.text or moves or others:
+            changed += 1 + len(others)
             if options.diff:
                 diffs.append(_diff(item.doc, doc) + "".join(
                     f"rename from {item.doc.path}\nrename to {_shown(d.fix.rename)}\n" for d in moves[:1]))
+                diffs.extend(_diff(run.document_as_read(path), new) for path, new in others)
             elif item.stdin:
                 fixed_text = doc.text
             else:
-                if doc.text != item.doc.text:
-                    files.write_atomic(item.doc.path, files.encode(doc), item.data)
-                for d in moves[:1]:
-                    files.move(item.doc.path, d.fix.rename)
+                writes.setdefault(group[i], []).extend(_changes(item, doc, others, run))
+                renames += [(item.doc.path, d.fix.rename) for d in moves[:1]]
         elif item.stdin and options.fix:
             fixed_text = doc.text
         if moves[:1] and not options.diff:
             found = [d for d in found if d is not moves[0]]
             applied = applied + moves[:1]
         results.append(output.FileResult(doc.path, doc, found, [] if options.diff else applied))
+    for changes in writes.values():
+        files.write_together(changes)
+    for source, target in renames:
+        files.move(source, target)
     secrets: set[str] = set()
     for doc in [*views.documents.values(), *(item.doc for item in items)]:
         if doc is not None:
@@ -245,6 +267,12 @@ def _skipped(path: str, knowledge: Knowledge) -> str | None:
         return knowledge.skip(files.read(path)[0])
     except files.FileError:
         return None
+
+
+def _changes(item: Loaded, doc: Document, others: list, run: engine.Run) -> list:
+    """(path, bytes, expected) for the fixed file and the other files its fixes edit."""
+    changes = [(item.doc.path, files.encode(doc), item.data)] if doc.text != item.doc.text else []
+    return changes + [(path, files.encode(new), run.originals.get(path)) for path, new in others]
 
 
 def _per_file_ignores(path: str, options: CheckOptions) -> list[str]:

@@ -32,6 +32,16 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class FileEdit:
+    """Edits to a file other than the diagnostic's: on its text as the run last saw it
+    (``Run.document``), or, when it does not exist, on ``create`` (the file is created)."""
+
+    path: str
+    edits: tuple[Edit, ...]
+    create: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
@@ -40,6 +50,8 @@ class Fix:
     # overlap in text but would conflict in meaning, such as two creating the same key)
     isolation: object = None
     rename: str | None = None      # move the file to this path (after its edits, if any)
+    # edits to other files, written together with this file's or not at all
+    files: tuple[FileEdit, ...] = ()
 
     @property
     def start(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -23,6 +24,34 @@ class Run:
 
     options: Mapping[str, Any] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)   # for data a rule loads once per run
+    # other files as a fix in progress leaves them (``Fix.files``), and the bytes each had
+    # when first read (None: it did not exist); the caller writes them with the document
+    pending: dict = field(default_factory=dict)
+    originals: dict = field(default_factory=dict)
+
+    def document_as_read(self, path: str) -> Document:
+        """Another file as first read (empty when it did not exist), for a diff."""
+        from linter.files import decode
+        data = self.originals.get(os.path.abspath(path))
+        return decode(os.path.abspath(path), data or b"")
+
+    def document(self, path: str) -> Document | None:
+        """Another file as the run sees it: with the fixes applied so far, else as on disk
+        (read once); None when it does not exist or cannot be read."""
+        key = os.path.abspath(path)
+        if key in self.pending:
+            return self.pending[key]
+        if key not in self.originals:
+            try:
+                with open(key, "rb") as handle:
+                    self.originals[key] = handle.read()
+            except OSError:
+                self.originals[key] = None
+        data = self.originals[key]
+        if data is None:
+            return None
+        from linter.files import decode
+        return decode(key, data)
 
 
 @dataclass
@@ -116,19 +145,23 @@ def _syntax_errors(doc: Document) -> int:
     return len(doc.parse.errors) + len(doc.parse.json5)
 
 
-def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe: bool = False
-        ) -> tuple[Document, list[Diagnostic]]:
+def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe: bool = False,
+        run: Run | None = None) -> tuple[Document, list[Diagnostic]]:
     """Apply non-overlapping applicable fixes, re-lint, repeat until stable (at most
     ``MAX_FIX_PASSES`` passes). Returns the fixed document and the fixes applied.
 
     A pass never makes the document parse worse: fixes that would add a syntax error are
-    set aside, one by one."""
+    set aside, one by one. Fixes that also edit other files (``Fix.files``) apply only with
+    a ``run``: their edits go into ``run.pending`` (one such fix per other file and pass),
+    never leaving another file parsing worse either; without a run they are left out."""
     applied: list[Diagnostic] = []
     rejected: set[tuple] = set()
     for _ in range(MAX_FIX_PASSES):
         chosen: list[Diagnostic] = []
         taken = _Spans()
         isolations: set = set()
+        others: dict[str, Document] = {}
+        leaves: dict[int, dict] = {}        # id(diagnostic) -> the other files as its fix leaves them
         for d in lint_doc(doc):
             key = (d.code, d.start, d.end, d.fix.edits if d.fix else None)
             if not applicable(d.fix, unsafe) or key in rejected:
@@ -139,6 +172,12 @@ def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe:
                 continue
             if d.fix.isolation is not None:
                 isolations.add(d.fix.isolation)
+            if d.fix.files:
+                changed = _other_files(d.fix, run, others)
+                if changed is None:
+                    rejected.add(key)
+                    continue
+                leaves[id(d)] = changed
             chosen.append(d)
         if not chosen:
             break
@@ -146,6 +185,9 @@ def fix(doc: Document, lint_doc: Callable[[Document], list[Diagnostic]], unsafe:
         if new is None:
             continue
         doc, applied = new[0], applied + new[1]
+        for d in new[1]:
+            for changed in leaves.get(id(d), {}).values():
+                run.pending[os.path.abspath(changed.path)] = changed
     return doc, applied
 
 
@@ -177,6 +219,35 @@ class _Spans:
             self.starts.insert(i, start)
             self.ends.insert(i, end)
         return True
+
+def _other_files(fix_: Fix, run: Run | None, taken: dict) -> dict | None:
+    """The other files as ``fix_`` leaves them (path -> Document), or None when it cannot
+    apply: no run, a file another chosen fix of this pass edits, edits that overlap, or a
+    result that parses worse than the file did."""
+    if run is None:
+        return None
+    out = {}
+    for change in fix_.files:
+        key = os.path.abspath(change.path)
+        if key in taken or key in out:
+            return None
+        current = run.document(key)
+        if current is None:
+            if change.create is None:
+                return None
+            from linter.files import decode
+            current = decode(key, change.create.encode("utf-8"))
+        if current.encoding_error:
+            return None
+        try:
+            after = current.with_text(apply(current.text, change.edits))
+        except OverlapError:
+            return None
+        if _syntax_errors(after) > _syntax_errors(current) or after.root is None:
+            return None
+        out[key] = after
+    taken.update(out)
+    return out
 
 
 def _apply_checked(doc: Document, chosen: list[Diagnostic], rejected: set):

@@ -101,6 +101,90 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
                 pass
 
 
+def write_together(changes: list[tuple[str, bytes, bytes | None]]) -> None:
+    """Write several files as one change: every one, or (on any failure) none.
+
+    ``changes`` holds (path, data, expected): ``expected`` is the bytes the file held when
+    read, or None for a file to create (it must still not exist). Each new content goes to
+    a temporary file beside its target and is flushed to disk; a copy of each existing
+    target is kept beside it the same way; only then are the temporary files renamed over
+    the targets. If a rename fails, the targets already replaced get their copies back and
+    the created ones are removed, so no file is left changed."""
+    import tempfile
+
+    if len(changes) == 1 and changes[0][2] is not None:
+        write_atomic(*changes[0])
+        return
+    staged: list[tuple[str, str, str | None, bool]] = []   # target, temp, backup, existed
+
+    def stage(folder: str, data: bytes, mode: int | None) -> str:
+        fd, tmp = tempfile.mkstemp(prefix=".oclint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        return tmp
+
+    done: list[tuple[str, str | None, bool]] = []
+    try:
+        for path, data, expected in changes:
+            target = os.path.realpath(path)
+            folder = os.path.dirname(target) or "."
+            if expected is None:
+                if os.path.lexists(target):
+                    raise FileError(f"{path}: appeared on disk since it was checked; nothing written")
+                os.makedirs(folder, exist_ok=True)
+                staged.append((target, stage(folder, data, None), None, False))
+                continue
+            with open(target, "rb") as handle:
+                if handle.read() != expected:
+                    raise FileError(f"{path}: changed on disk since it was read; nothing written")
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+            staged.append((target, stage(folder, data, mode), None, True))
+            staged[-1] = (target, staged[-1][1], stage(folder, expected, mode), True)
+        for target, tmp, backup, existed in staged:
+            os.replace(tmp, target)
+            done.append((target, backup, existed))
+    except FileError:
+        _undo(done)
+        _discard(staged)
+        raise
+    except OSError as exc:
+        _undo(done)
+        _discard(staged)
+        raise FileError(f"{exc.filename or 'a file'}: cannot write: {exc.strerror or exc}; "
+                        "nothing written") from None
+    for _, _, backup, _ in staged:      # all written: the copies go
+        if backup is not None:
+            try:
+                os.unlink(backup)
+            except OSError:
+                pass
+
+
+def _undo(done) -> None:
+    for target, backup, existed in reversed(done):
+        try:
+            if existed:
+                os.replace(backup, target)
+            else:
+                os.unlink(target)
+        except OSError:
+            pass
+
+
+def _discard(staged) -> None:
+    for _, tmp, backup, _ in staged:
+        for leftover in (tmp, backup):
+            if leftover is not None:
+                try:
+                    os.unlink(leftover)
+                except OSError:
+                    pass
+
+
 def repo_root(start: str) -> str:
     """The nearest folder at or above ``start`` holding `.git`, else ``start`` itself."""
     folder = os.path.abspath(start)

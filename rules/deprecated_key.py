@@ -29,7 +29,12 @@ def check(ctx):
     Safe where the replacement means the same: `autoshare` to `share`, `maxSteps` to
     `steps`, `reference` to `references`, removing `layout`. Unsafe for `mode` to `agent`
     (each entry gains `"mode": "primary"`, as OpenCode does when it converts them). No fix
-    for `tools` and the tui.json keys.
+    for `tools`. `theme`, `keybinds` and `tui` move into the folder's tui.json(c): both
+    files are written, or neither. Safe when the fix creates tui.json (what the TUI's own
+    migration does on its next start); unsafe when it adds to an existing tui.json(c)
+    (until then OpenCode ignored the keys; the moved settings now apply); no fix when the
+    tui file already sets the same key (the message says so), or for a file OpenCode does
+    not read as opencode.json.
     """
     table = {}
     for entry in load("deprecated"):
@@ -44,8 +49,13 @@ def check(ctx):
             # with the key given twice (OC103), fixing one copy hands the decision to the
             # other: no fix until the duplicate is gone
             twice = sum(m.key == member.key for m in node.members()) > 1
-            fix = None if twice else _fix(ctx.doc, node, member, entry)
             message = entry["message"]
+            if entry["fix"] == "tui":
+                from rules.tui import move
+                fix, note = (None, "") if twice else move.fix(ctx, member)
+                yield ctx.at(member, message + note, fix=fix)
+                continue
+            fix = None if twice else _fix(ctx.doc, node, member, entry)
             if fix is None and entry.get("replacement") and node.get(entry["replacement"]) is not None \
                     and entry["fix"] != "none":
                 message += f" (`{entry['replacement']}` is also set: merge the two by hand)"

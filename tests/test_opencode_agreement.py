@@ -227,16 +227,27 @@ TUI_ALL = bool(os.environ.get("OCLINT_OPENCODE_ALL"))      # every corpus tui fi
 def run_tui(binary: str, name: str, text: bytes, workdir: Path) -> str:
     """What OpenCode's TUI says about ``text`` as the project's tui file: "skipped" (the log
     line `skipping invalid tui config`), "exits" (`Unexpected error` at start) or "applied"."""
-    import pty
-    import select
-    import signal
-    import time
     (workdir / "home").mkdir(parents=True)
     project = workdir / "project"
     project.mkdir()
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     (project / name).write_bytes(text)
-    env = isolated_env(workdir / "home") | {"TERM": "xterm-256color"}
+    out = tui_output(binary, project, workdir / "home")
+    if b"skipping invalid tui config" in out:
+        return "skipped"
+    if b"Unexpected error" in out:
+        return "exits"
+    return "applied" if b"applying tui config" in out else "unknown"
+
+
+def tui_output(binary: str, project: Path, home: Path) -> bytes:
+    """What the TUI prints with `--print-logs` in a pseudo-terminal until it has applied its
+    config and a few seconds more (or skips a file, or fails)."""
+    import pty
+    import select
+    import signal
+    import time
+    env = isolated_env(home) | {"TERM": "xterm-256color"}
     pid, fd = pty.fork()
     if pid == 0:        # the child: become OpenCode
         os.chdir(project)
@@ -262,11 +273,7 @@ def run_tui(binary: str, name: str, text: bytes, workdir: Path) -> str:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
-    if b"skipping invalid tui config" in out:
-        return "skipped"
-    if b"Unexpected error" in out:
-        return "exits"
-    return "applied" if b"applying tui config" in out else "unknown"
+    return out
 
 
 def tui_cases() -> list[tuple[str, str, bytes]]:
@@ -490,3 +497,24 @@ def test_permission_order_after_the_fix(opencode, tmp_path):
     assert decides(after, "bash", "rm -rf /") == "deny"
     assert decides(after, "bash", "ls") == "allow"
     assert decides(after, "webfetch", "https://x") == "deny"
+
+
+def test_theme_moved_into_tui_json_applies(opencode, tmp_path):
+    """OC205's two-file fix: opencode.jsonc loses `theme`/`keybinds`, the new tui.json has
+    them, and the TUI applies that file (its log: `applying tui config` with that path)."""
+    home, project = tmp_path / "home", tmp_path / "project"
+    home.mkdir()
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    config = project / "opencode.jsonc"
+    config.write_text('{\n  "$schema": "https://opencode.ai/config.json",\n  "theme": "nord",\n'
+                      '  "keybinds": { "app_exit": "ctrl+q" }\n}\n')
+    fixed = subprocess.run([OCLINT, "--fix", "--select", "OC205", str(config)], capture_output=True, text=True)
+    assert (project / "tui.json").exists(), fixed.stdout + fixed.stderr
+    assert "theme" not in config.read_text()
+    code, text = debug_config(opencode, project, home)
+    assert code == 0, text[-2000:]
+    out = tui_output(opencode, project, home)
+    assert f'message="applying tui config" path={project / "tui.json"}'.encode() in out
+    assert b"skipping invalid tui config" not in out
+    assert not list(project.glob("*.tui-migration.bak"))      # nothing left for the TUI to migrate
