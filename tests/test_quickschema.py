@@ -79,9 +79,9 @@ def mutant(data, edits: int = 3, drop: bool = False):
                 parent.pop(path[-1], None)
             elif isinstance(parent, dict) and data.draw(st.booleans()):
                 parent[data.draw(st.sampled_from(["enabled", "type", "name", "x", "modle"]))] = \
-                    data.draw(INTERESTING)
-            else:
-                parent[path[-1]] = data.draw(INTERESTING)
+                    copy.deepcopy(data.draw(INTERESTING))
+            else:   # a copy: the sampled values are shared, and a later edit may land inside one
+                parent[path[-1]] = copy.deepcopy(data.draw(INTERESTING))
         except (KeyError, IndexError, TypeError):
             continue
     return doc
