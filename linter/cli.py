@@ -90,6 +90,8 @@ def main():
               "from the layout, else this machine's].")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, with "
               "the context of each, and exit.")
+@click.option("--check-env", is_flag=True,
+              help="Also check this machine: unset {env:} variables, MCP programs not on PATH.")
 def check(**params):
     """Lint OpenCode config files (default command).
 

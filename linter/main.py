@@ -24,7 +24,8 @@ FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--
          "--statistics": "statistics", "--exit-zero": "exit_zero",
          "--exit-non-zero-on-fix": "exit_non_zero_on_fix", "--strict": "strict", "-q": "quiet",
          "--quiet": "quiet", "--isolated": "isolated", "--with-global": "with_global",
-         "--show-files": "show_files"}
+         "--show-files": "show_files",
+         "--check-env": "check_env"}
 VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select",
           "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
           "--schema": "schema", "--home": "home"}
@@ -166,6 +167,7 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     found = config_path or (None if isolated else settings_.find(
         named[0] if named and named[0] != "-" else os.getcwd()))
     settings = settings_.load(found) if found else settings_.Settings()
+    check_env = flags.pop("check_env", False)
     options = app.CheckOptions(
         paths=paths, stdin_filename=stdin_filename,
         select=split(select) or _configured(settings.engine("select"), ["ALL"]),
@@ -177,6 +179,8 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
         color=_color(color), with_global=with_global or discovered, home=home, **flags)
     if schema:
         options.rule_options["schema"] = schema
+    if check_env:
+        options.rule_options["check-env"] = True
     if show_files:
         return app.show_files(options, known, sys.stdout)
     return app.check(options, known)

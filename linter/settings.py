@@ -60,6 +60,10 @@ def _choice(choices):
     return check
 
 
+def _bool(value) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
 def _string(value) -> str | None:
     return None if isinstance(value, str) else "must be a string (a path or a URL)"
 
@@ -76,6 +80,7 @@ KEYS = {
     "chat-only-models": (_strings, "rules"),
     "responses-routing": (_choice(ROUTINGS), "rules"),
     "schema": (_string, "rules"),
+    "check-env": (_bool, "rules"),
 }
 
 

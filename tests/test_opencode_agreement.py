@@ -518,3 +518,25 @@ def test_theme_moved_into_tui_json_applies(opencode, tmp_path):
     assert f'message="applying tui config" path={project / "tui.json"}'.encode() in out
     assert b"skipping invalid tui config" not in out
     assert not list(project.glob("*.tui-migration.bak"))      # nothing left for the TUI to migrate
+
+
+# -- substitution: {env:X} unset becomes "" (OC731), {cred:x} stays as written (OC733) --------
+
+
+def test_env_and_cred_substitution(opencode, tmp_path):
+    home, project = tmp_path / "home", tmp_path / "project"
+    home.mkdir()
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    config = project / "opencode.json"
+    config.write_text(json.dumps({"$schema": "https://opencode.ai/config.json", "provider": {"p": {
+        "npm": "@ai-sdk/openai-compatible", "models": {"m": {}}, "name": "{cred:gateway}",
+        "options": {"baseURL": "{env:OCLINT_SURELY_UNSET_VARIABLE}"}}}}))
+    code, text = debug_config(opencode, project, home)
+    assert code == 0, text[-2000:]
+    provider = json.loads(text[text.index("{"):])["provider"]["p"]     # (debug config masks apiKey)
+    assert provider["options"]["baseURL"] == "" and provider["name"] == "{cred:gateway}"
+    found = subprocess.run([OCLINT, "--check-env", "--output-format", "concise", "--select", "OC731,OC733",
+                            str(config)], capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "OCLINT_SURELY_UNSET_VARIABLE"})
+    assert "OC731" in found.stdout and "OC733" in found.stdout
