@@ -60,3 +60,22 @@ def test_check_env_is_opt_in(tmp_path):
     (tmp_path / ".oclint.yaml").write_text("check-env: yes please\n")
     proc = subprocess.run([OCLINT, str(config)], capture_output=True, text=True, env=env)
     assert proc.returncode == 2 and "check-env" in proc.stderr
+
+
+def test_tilde_is_the_dotfiles_trees_home(tmp_path):
+    """In a dotfiles tree, `~/` in instructions is the tree's home (the load context's), so
+    a file committed beside the config is found; the tree's global config is global."""
+    tree = tmp_path / "dotfiles"
+    (tree / ".git").mkdir(parents=True)
+    folder = tree / ".config" / "opencode"
+    folder.mkdir(parents=True)
+    (folder / "rules.md").write_text("x")
+    config = folder / "opencode.json"
+    config.write_text('{ "instructions": ["~/.config/opencode/rules.md", "~/.config/opencode/gone.md", '
+                      '"rules.md"] }\n')
+    _, lines = concise(["--select", "OC721", str(config)], cwd=tmp_path)
+    messages = [line.split(": ", 1)[1] for line in lines]
+    assert len(messages) == 2
+    assert messages[0].startswith("OC721 `~/.config/opencode/gone.md` matches no file")
+    assert messages[1].startswith("OC721 `rules.md` is beside this file")
+    assert str(folder) in lines[0]      # where OpenCode looks, in the tree

@@ -17,8 +17,9 @@ def check(ctx):
     searched from the folder OpenCode starts in up to the git root, not from the config
     file's folder. For a project config the start is its folder (the folder above
     `.opencode/`); an entry that matches nothing there is reported with the folders
-    searched. For the global config (a folder named `opencode`, as `~/.config/opencode`)
-    the start is whichever project you open, so only an entry that names a file beside
+    searched. For the global config (as its load context says: `~/.config/opencode`, or
+    the global folder of a dotfiles tree, whose home `~/` then stands for) the start is
+    whichever project you open, so only an entry that names a file beside
     the config itself is reported: OpenCode will not look there.
 
     ## Why is this bad?
@@ -47,8 +48,9 @@ def check(ctx):
         return
     path = os.path.abspath(ctx.doc.path)
     folder = os.path.dirname(path)
-    home = discovery.home(os.environ)
-    is_global = os.path.basename(folder) == "opencode"
+    home = ctx.home or discovery.home(os.environ)       # a dotfiles tree's home, from the context
+    role = getattr(ctx.load, "role", None)
+    is_global = role == "global" if role in ("global", "project") else os.path.basename(folder) == "opencode"
     start = os.path.dirname(folder) if os.path.basename(folder) == ".opencode" else folder
     for node in member.value.children:
         if node.kind != "string" or "{" in node.value:
