@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, TextIO
+from collections.abc import Callable, Iterable
+
+from linter.records import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import TextIO
 
 from linter import engine, files, output
 from linter.redact import printable, redact

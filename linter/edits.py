@@ -8,7 +8,11 @@ trailing-comma habit is kept. ``apply`` refuses overlapping edits instead of mer
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.diagnostics import Edit
 from linter.jsonc import Member, Node, dumps

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from linter.records import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.diagnostics import Applicability, Diagnostic, Fix, Severity
 from bisect import bisect_right

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from linter.records import dataclass, field
+from collections.abc import Iterator
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 MAX_DEPTH = 128
 

@@ -10,7 +10,7 @@ object as its root.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from linter.records import dataclass, field
 
 from linter.jsonc import Node, ParseError
 from linter.yamltree import parse as parse_yaml

@@ -4,8 +4,12 @@ for keys whose policy says otherwise (supplied by the caller, which knows the to
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from linter.records import dataclass, field
+from collections.abc import Callable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.jsonc import Node
 from linter.source import Document

@@ -17,10 +17,13 @@ the check and the explanations to jsonschema's, error for error.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
-from urllib.parse import unquote
+from collections.abc import Callable
 
-Check = Callable[[Any], bool]
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
+
+Check = Callable[[object], bool]
 
 # keywords that assert something and are not implemented here: jsonschema decides
 _UNSUPPORTED = {"$dynamicRef", "$dynamicAnchor", "$anchor", "$recursiveRef", "$recursiveAnchor",
@@ -130,7 +133,10 @@ class _Compiler:
         change the base URI on the way, or an anchor, is left to jsonschema."""
         if not ref.startswith("#"):
             raise Unsupported(f"remote $ref {ref}")
-        pointer = unquote(ref[1:])
+        pointer = ref[1:]
+        if "%" in pointer:
+            from urllib.parse import unquote
+            pointer = unquote(pointer)
         if pointer and not pointer.startswith("/"):
             raise Unsupported(f"anchor $ref {ref}")
         target = self.root

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
-from typing import Iterable
 
 # C0 and C1 controls, DEL, the bidi embeddings, overrides and isolates, the Arabic letter
 # mark and the line and paragraph separators (a terminal, an editor or a log viewer acts on

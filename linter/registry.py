@@ -11,11 +11,23 @@ selector decides, and ``--ignore`` wins a tie.
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from linter.diagnostics import Applicability, Severity
+
+
+def cleandoc(doc: str) -> str:
+    """A docstring without its indentation, as ``inspect.cleandoc`` gives it (importing
+    ``inspect`` costs a tenth of a run)."""
+    lines = doc.expandtabs().split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()]
+    margin = min(indents) if indents else 0
+    lines = [lines[0].lstrip()] + [line[margin:] for line in lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 class Rule:
@@ -38,7 +50,7 @@ class Rule:
 
     def _load(self) -> None:
         if self._check is None:
-            importlib.import_module(self.module)        # its @rule attaches the function
+            __import__(self.module)         # its @rule attaches the function
             if self._check is None:
                 raise RuntimeError(f"rule {self.code}: {self.module} does not register it "
                                    "(the rule index is stale: run `python -m linter.docs`)")
@@ -87,7 +99,7 @@ def rule(code: str, name: str, severity: Severity | str, fix: Applicability | st
     metadata)."""
 
     def register(check: Callable) -> Callable:
-        doc = inspect.cleandoc(check.__doc__ or "")
+        doc = cleandoc(check.__doc__ or "")
         found = Rule(code, name, Severity(severity), Applicability(fix) if fix else None, check, doc,
                      syntax, tuple(kinds), check.__module__, check.__name__)
         known = REGISTRY.get(code)
@@ -116,6 +128,7 @@ def declare(entries: Iterable[dict]) -> None:
 def discover(package: str) -> list[str]:
     """Import every module of ``package`` and its sub-packages (registering every rule in
     them); the names imported. For the index generator and its test, never a run."""
+    import importlib
     import pkgutil
 
     root = importlib.import_module(package)

@@ -8,8 +8,11 @@ or a bad choice is an error naming the file, the line and the key (exit status 2
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any
+from linter.records import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.app import UsageError
 from linter.suggest import closest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from linter.records import dataclass
 from functools import cached_property
 
 from linter.jsonc import Parse, parse, walk

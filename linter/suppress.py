@@ -11,7 +11,7 @@ Block comments work the same way. Selectors are codes, prefixes or rule names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from linter.records import dataclass, field
 
 from linter.diagnostics import Diagnostic, Edit
 from linter.source import Document

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from linter.records import dataclass, field
 
 from linter.jsonc import Member, Node, ParseError
 

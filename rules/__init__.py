@@ -10,13 +10,14 @@ tests/test_rule_index.py fails while the index is stale.
 """
 
 import json as _json
-from pathlib import Path as _Path
+import os as _os
 
 from linter.registry import declare as _declare
 
-INDEX = _Path(__file__).with_name("index.json")
+INDEX = _os.path.join(_os.path.dirname(__file__), "index.json")
 try:
-    _declare(_json.loads(INDEX.read_text(encoding="utf-8")))
+    with open(INDEX, "rb") as _index:
+        _declare(_json.loads(_index.read()))
 except FileNotFoundError:       # being regenerated: `python -m linter.docs` imports every rule
     pass
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from linter.records import dataclass
 from fnmatch import translate
 from functools import lru_cache
-from typing import Iterator
-from urllib.parse import urlsplit
+from collections.abc import Iterator
 
 from linter.jsonc import Member, Node
 from rules.data import load
@@ -131,6 +130,11 @@ def written_as(provider: str, configured) -> str | None:
         if candidate != provider and not VALID_ID.match(candidate) and normalise_id(candidate) == provider:
             return candidate
     return None
+
+
+def urlsplit(url: str):
+    from urllib.parse import urlsplit      # (with ipaddress) only for a config with a URL
+    return urlsplit(url)
 
 
 def host(url: str | None) -> str | None:

@@ -21,8 +21,9 @@ substitution) and it sits in a credential's place:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+
+from linter.records import dataclass
 
 from linter.jsonc import Member, Node
 from rules import providers as p

@@ -11,10 +11,9 @@ string, else that URL; the SDK then builds `${baseURL}/chat/completions` (or
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from linter.records import dataclass
 
 # what the AI SDK appends to a baseURL itself
 ENDPOINTS = ("/chat/completions", "/responses", "/completions")
@@ -22,6 +21,11 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 # a path segment that names an API version: v1, V1, v2, v1beta, v1.5
 VERSION = re.compile(r"^[vV]\d+[A-Za-z0-9._-]*$")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def urlsplit(url: str):
+    from urllib.parse import urlsplit      # (with ipaddress) only for a config with a URL
+    return urlsplit(url)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ def local(host: str) -> bool:
     if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal", ".home.arpa")) \
             or "." not in host:
         return True
+    import ipaddress        # only for a plain-http URL's host
+
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:

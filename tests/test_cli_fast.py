@@ -3,14 +3,17 @@ The fast parser must hand the check command exactly what click would, or step as
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import sysconfig
 
 import click
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import ROOT
 from linter import cli
 from linter.main import FLAGS, VALUES, defaults, parse_check
 
@@ -84,3 +87,27 @@ def test_the_fast_path_does_not_import_click(tmp_path):
             "print('click' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert "OC203" in out.stdout and out.stdout.strip().splitlines()[-2:] == ["exit 1", "False"]
+
+
+HEAVY = ("click", "jsonschema", "referencing", "dataclasses", "inspect", "typing", "pathlib", "difflib",
+         "hashlib", "urllib", "ipaddress", "ruamel", "json5", "importlib.util")
+
+
+@pytest.mark.parametrize("text", ['{"modle": "a/b", "share": "yes", "command": {"c": {}}, "autoupdate": 3}',
+                                  (ROOT.parent / "shared" / "corpus" / "011.jsonc").read_text()
+                                  if (ROOT.parent / "shared" / "corpus" / "011.jsonc").exists() else "{}"])
+def test_the_check_path_imports_nothing_heavy(tmp_path, text):
+    """What a run on a config without URLs needs from outside the engine: no click, no
+    jsonschema, no dataclasses/inspect/typing/pathlib (each a share of the start-up)."""
+    (tmp_path / "opencode.jsonc").write_text(text)
+    # -S: no site, so no editable-install finder importing half the standard library first
+    paths = [str(ROOT), sysconfig.get_path("purelib")]
+    code = (f"import sys\nsys.path[:0] = {paths!r}\nbefore = set(sys.modules)\nimport json\n"
+            "from linter.main import main\n"
+            "sys.argv = ['oclint', '--isolated', '--output-format', 'concise', 'opencode.jsonc']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print(json.dumps(sorted(m for m in set(sys.modules) - before "
+            f"if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r})))")
+    out = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Callable
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable
+
+from linter.records import dataclass, field
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.source import Document
@@ -41,6 +42,7 @@ class Report:
 
 
 def available() -> list[str]:
+    import importlib.util
     return [name for name in FORMATS if importlib.util.find_spec(_module(name)) is not None]
 
 
@@ -50,7 +52,9 @@ def _module(name: str) -> str:
 
 def render(name: str, report: Report) -> str:
     """The report in format ``name`` (imported only when used)."""
-    return importlib.import_module(_module(name)).render(report)
+    module = _module(name)
+    __import__(module)      # not importlib: its package imports warnings, on every run
+    return sys.modules[module].render(report)
 
 
 def summary(report: Report) -> str:

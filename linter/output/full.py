@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 
 from linter.diagnostics import Edit
@@ -108,6 +107,8 @@ def _fix(d, doc, s: Style) -> list[str]:
         return []
     title = printable(d.fix.message or "fix")
     lines = [f"  {s.paint('=', 'blue')} {s.bold('fix')} ({d.fix.applicability.value}): {title}\n"]
+    import difflib
+
     diff = [line for line in list(difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="",
                                                          n=1))[2:] if not line.startswith("@@")]
     removed = [line[1:] for line in diff if line.startswith("-")]

@@ -11,33 +11,38 @@ import json
 import os
 import zlib
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-HERE = Path(__file__).parent
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
+
+HERE = os.path.dirname(__file__)       # paths by os.path: pathlib costs every run its import
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "oclint"
+    return os.path.join(base, "oclint")
 
 
 @cache
 def load(name: str) -> Any:
     """The parsed content of ``<name>.yaml`` in this folder."""
-    raw = (HERE / f"{name}.yaml").read_bytes()
+    with open(os.path.join(HERE, f"{name}.yaml"), "rb") as handle:
+        raw = handle.read()
     # keyed by the content (CRC-32 and length: a cache key, not a security check)
-    cached = cache_dir() / f"data-{name}-{zlib.crc32(raw):08x}-{len(raw)}.json"
+    cached = os.path.join(cache_dir(), f"data-{name}-{zlib.crc32(raw):08x}-{len(raw)}.json")
     try:
-        return json.loads(cached.read_bytes())
+        with open(cached, "rb") as handle:
+            return json.loads(handle.read())
     except (OSError, ValueError):
         pass
     from ruamel.yaml import YAML
     value = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(value), encoding="utf-8")
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        tmp = cached[:-len(".json")] + f".{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(value))
         os.replace(tmp, cached)
     except OSError:
         pass

@@ -9,7 +9,10 @@ OpenCode: `{"type": "local", "command": [program, ...args], "environment": {...}
 
 from __future__ import annotations
 
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.jsonc import Member, Node
 

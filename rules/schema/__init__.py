@@ -9,19 +9,21 @@ or the bundled schema is used and the run says so once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from linter.records import dataclass
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
+    from typing import Any
 
 from linter.app import UsageError
 from linter.jsonc import Member, Node
 
-BUNDLED = Path(__file__).with_name("opencode.schema.json")
+HERE = os.path.dirname(__file__)        # by os.path: pathlib costs every run its import
+BUNDLED = os.path.join(HERE, "opencode.schema.json")
 # the schema each document kind is validated against; `--schema` names the config's only
 BUNDLED_KINDS = {"tui": "bundled:tui"}
 FETCH_TIMEOUT = 3.0
@@ -55,7 +57,8 @@ class SchemaError(UsageError):
 _LOADED: dict[str, Any] = {}
 
 
-def cache_dir() -> Path:
+def cache_dir():
+    from pathlib import Path
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "oclint"
 
@@ -72,12 +75,13 @@ def load(source: str | None) -> dict:
 
 
 def _read(source: str | None) -> dict:
-    if not source:
-        return json.loads(BUNDLED.read_text(encoding="utf-8"))
-    if source.startswith("bundled:"):
-        return json.loads(BUNDLED.with_name(source[8:] + ".schema.json").read_text(encoding="utf-8"))
+    if not source or source.startswith("bundled:"):
+        name = BUNDLED if not source else os.path.join(HERE, source[8:] + ".schema.json")
+        with open(name, encoding="utf-8") as handle:
+            return json.loads(handle.read())
     if re.match(r"https?://", source):
         return _fetch(source)
+    from pathlib import Path
     try:
         return json.loads(Path(source).expanduser().read_text(encoding="utf-8"))
     except OSError as exc:
@@ -87,6 +91,7 @@ def _read(source: str | None) -> dict:
 
 
 def _fetch(url: str) -> dict:
+    import hashlib
     import urllib.request
     from http.client import HTTPException
     import time

@@ -13,7 +13,7 @@ everything that is not a modifier).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from linter.records import dataclass
 from functools import cache
 
 from rules.data import load
