@@ -7,6 +7,7 @@ tests/test_fuzz.py` runs as many as you like.
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from linter import edits, engine, files
@@ -163,6 +164,21 @@ def full_parse(text):
        | st.text(alphabet='{}[]:,"\\/*\n 0123456789.-eEtrufalsn', max_size=30))
 def test_the_well_formed_fast_path_reads_as_the_parser_does(text):
     fast = _well_formed(text)
+    if fast is not None:
+        assert everything(fast) == everything(full_parse(text))
+
+
+FAST_MEMBERS = ['{"a":1,}', '{ "a" : -0.5e3 , "b":true,"c":null, "d": false }', '{"a":"{env:X}","b":"x"}',
+                '{"a":[1,2],"b":{},"c":{"d":[]}}', '{"a":1 // c\n, "b":2}', '{"a":1e5,"b":10,"c":1.0}',
+                '{"a": 123456789012345678901234567890}', '{"k": "v" /* c */, "l": [ {"m": 1} ]}', '{"":""}']
+
+
+@pytest.mark.parametrize("text", FAST_MEMBERS + [
+    '{"a":{env:X}}', '{"a":01}', '{"a":truex}', '{"a": {,}}', '{"a":"\\u00e9"}', '{"a":1 "b":2}',
+    '{"a":1,,"b":2}', '{"b":"x\\"y"}'])
+def test_whole_members_read_at_once_read_as_the_parser_does(text):
+    fast = _well_formed(text)
+    assert fast is not None or text not in FAST_MEMBERS
     if fast is not None:
         assert everything(fast) == everything(full_parse(text))
 
