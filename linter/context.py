@@ -9,8 +9,9 @@ only on its own context, never on which other files a run names or in which orde
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+
+from linter.records import dataclass, field
 
 from linter import files
 from linter.source import Document

@@ -4,7 +4,8 @@ Importing ``dataclasses`` imports ``inspect`` (and with it ``ast``, ``dis``, ``t
 and more): about half the time the interpreter takes to start, on every run. A record
 class gets what a dataclass with the same options gets: ``__init__`` (fields in order,
 defaults and ``field(default_factory=...)``), ``__repr__`` (cycles shown as ``...``),
-``__eq__`` and ``__hash__`` by dataclasses' rules (``eq``, ``frozen``), and ``__slots__``
+``__eq__`` and ``__hash__`` by dataclasses' rules (``eq``, ``frozen``; ``field(repr=False,
+compare=False)``), and ``__slots__``
 with ``slots=True``. tests/test_records.py holds it to dataclasses, class for class.
 """
 
@@ -18,14 +19,15 @@ class FrozenInstanceError(AttributeError):
 
 
 class Field:
-    __slots__ = ("default", "default_factory")
+    __slots__ = ("default", "default_factory", "repr", "compare")
 
-    def __init__(self, default=_MISSING, default_factory=_MISSING):
+    def __init__(self, default=_MISSING, default_factory=_MISSING, repr=True, compare=True):
         self.default, self.default_factory = default, default_factory
+        self.repr, self.compare = repr, compare
 
 
-def field(*, default=_MISSING, default_factory=_MISSING) -> Field:
-    return Field(default, default_factory)
+def field(*, default=_MISSING, default_factory=_MISSING, repr: bool = True, compare: bool = True) -> Field:
+    return Field(default, default_factory, repr, compare)
 
 
 def record(cls=None, /, *, eq: bool = True, frozen: bool = False, slots: bool = False):
@@ -84,12 +86,14 @@ def _build(cls, eq: bool, frozen: bool, slots: bool):
     if not params:
         source = "def __init__(self):\n    pass\n"
     exec(source, namespace)
-    methods = {"__init__": namespace["__init__"], "__repr__": _repr(names),
+    shown = tuple(n for n, f in fields.items() if f.repr)
+    compared = tuple(n for n, f in fields.items() if f.compare)
+    methods = {"__init__": namespace["__init__"], "__repr__": _repr(shown),
                "__record_fields__": fields, "__match_args__": names}
     if eq:
-        methods["__eq__"] = _eq(names)
+        methods["__eq__"] = _eq(compared)
         if "__hash__" not in cls.__dict__:
-            methods["__hash__"] = _hash(names) if frozen else None
+            methods["__hash__"] = _hash(compared) if frozen else None
     if slots:
         body = {k: v for k, v in cls.__dict__.items() if k not in own and k not in ("__dict__", "__weakref__")}
         body["__slots__"] = tuple(own)

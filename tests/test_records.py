@@ -24,6 +24,7 @@ def pair(options: dict):
             y: str = "a"
             tags: list = make_field(default_factory=list)
             other: object = None
+            hidden: int = make_field(default=0, repr=False, compare=False)
 
             @property
             def twice(self):
@@ -46,7 +47,7 @@ def test_a_record_is_a_dataclass(options, a, b, how):
             return cls(*values)
         if how == 1:
             return cls(values[0], y=values[1])
-        return cls(x=values[0], tags=values[2], other=values[3])
+        return cls(x=values[0], tags=values[2], other=values[3], hidden=values[0])
 
     t1, t2, o1, o2 = build(theirs, a), build(theirs, b), build(ours, a), build(ours, b)
     assert repr(o1) == repr(t1)
