@@ -5,7 +5,7 @@ agent's rules)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from linter.records import dataclass
 
 from linter.jsonc import Member, Node
 
