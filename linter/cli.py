@@ -136,7 +136,7 @@ def config_command(folder, output_format, home):
         where = os.path.abspath(folder or os.getcwd())
         load = contexts.folder_context(where, os.environ, home=home)
         knowledge = _knowledge()
-        load.paths = [p for p in load.paths if knowledge.kind(p) == "config"]
+        load.paths = [p for p in load.paths if knowledge.kind(p) in opencode_config.MERGED_KINDS]
         if not load.paths:
             click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
             if output_format == "json":     # still a document of the promised shape
@@ -144,7 +144,10 @@ def config_command(folder, output_format, home):
                 click.echo(show_config.as_json(Merged(), where), nl=False)
             return app.EXIT_OK
         docs = [d for d in (files.read(p)[0] for p in load.paths) if knowledge.skip(d) is None]
-        broken = [d.path for d in docs if d.encoding_error or d.parse.errors]
+        for d in docs:
+            d.kind = knowledge.kind(d.path)
+        # markdown with broken frontmatter still loads (the mount decides how)
+        broken = [d.path for d in docs if d.encoding_error or (d.parse.errors and d.syntax != "markdown")]
         from linter.redact import printable, printable_json, redact
         for path in broken:
             click.echo(f"oclint: {printable(path)} does not parse; OpenCode would refuse it "

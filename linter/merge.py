@@ -42,16 +42,34 @@ class Merged:
         return None
 
 
-def merge(documents: list[Document], policies: dict[tuple, Policy] | None = None) -> Merged:
+# where a document's tree goes in the merged view: (path, object node) placements
+Mount = Callable[[Document], list]
+
+
+def merge(documents: list[Document], policies: dict[tuple, Policy] | None = None,
+          mount: Mount | None = None) -> Merged:
     """Layer ``documents`` in order, later ones winning. Documents that do not parse to an
-    object are skipped."""
+    object are skipped. ``mount(doc)`` (supplied by the caller, which knows the tool) says
+    where each document's tree is placed: a list of ``(path, node)``, ``node`` an object
+    node merged at ``path`` (created as nested objects); without it, each document's root
+    is merged at the top."""
     policies = policies or {}
     merged = Merged(documents=list(documents))
     for doc in documents:
-        root = doc.root
-        if root is None or root.kind != "object" or doc.encoding_error:
+        if doc.encoding_error:
             continue
-        _merge_object(merged, merged.value, root, (), doc, policies)
+        for path, node in (mount(doc) if mount is not None else [((), doc.root)]):
+            if node is None or node.kind != "object":
+                continue
+            target = merged.value
+            for i, key in enumerate(path):
+                if not isinstance(target.get(key), dict):
+                    if key in target:
+                        _forget(merged, tuple(path[:i + 1]))
+                    target[key] = {}
+                merged.origins.setdefault(tuple(path[:i + 1]), (doc, node))
+                target = target[key]
+            _merge_object(merged, target, node, tuple(path), doc, policies)
     return merged
 
 

@@ -144,9 +144,14 @@ def replace_value(doc, node: Node, value: Any) -> Edit:
         indent = _column(text, member.key_start) + unit
         # the old value's comments (inside a block value) are kept after the new block
         kept = [text[s:e] for s, e in doc.parse.comments if node.start <= s and e <= node.end]
-        block = _dump(value, indent, unit, _eol(text))
+        eol = _eol(text)
+        block = _dump(value, indent, unit, eol)
         if kept:
-            block += "".join(_eol(text) + indent + c for c in kept)
+            block += "".join(eol + indent + c for c in kept)
+        if "\n" in text[colon:node.start]:
+            # the old value is a block below its key: replace its lines, keeping the key's
+            # line (and a comment on it) as it is
+            return Edit(_line_start(text, node.start), node.end, block[len(eol):])
         return Edit(colon + 1, node.end, block)
     if isinstance(value, (dict, list)):
         return Edit(node.start, node.end, _inline(value))

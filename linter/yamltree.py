@@ -56,6 +56,17 @@ class _Unsupported(Exception):
     """The line reader does not handle this text: the full reader takes over."""
 
 
+class _Invalid(Exception):
+    """Text that is certainly not YAML, found by the line reader (no need for the full one)."""
+
+    def __init__(self, error: ParseError):
+        super().__init__(error.name)
+        self.error = error
+
+
+_COLON = re.compile(r":(?:[ \t]|$)", re.M)
+
+
 def resolve(plain: str):
     """(kind, value) of a plain scalar, as js-yaml 3's default safe schema resolves it."""
     if plain in _NULLS:
@@ -200,11 +211,14 @@ class _LineReader:
             raise _Unsupported("bad indentation")
         return i
 
-    def mapping(self, i: int, indent: int, parent) -> tuple[Node, int]:
+    def mapping(self, i: int, indent: int, parent, inline: bool = False) -> tuple[Node, int]:
+        """A block mapping at column ``indent``; ``inline``: its first entry follows a `- `
+        on line ``i`` (a compact mapping in a sequence)."""
         lines, text = self.lines, self.text
         node = Node("object", lines.starts[i] + indent, lines.starts[i] + indent, parent=parent)
         seen: set = set()
-        while (at := self.entry(i, indent)) is not None:
+        while (at := i if inline else self.entry(i, indent)) is not None:
+            inline = False
             i = at
             line_start = lines.starts[i] + indent
             line_end = lines.ends[i]
@@ -223,6 +237,10 @@ class _LineReader:
                 if m is None or text[line_start] == "-":
                     if text[line_start] == "-" and (line_start + 1 == line_end or text[line_start + 1] in " \t"):
                         break    # a sequence at the mapping's indentation ends it (or errs: left to the caller)
+                    if node.children and not _COLON.search(text, line_start, line_end):
+                        # after an entry, at its indentation, with no `key:` anywhere: no reading
+                        # of YAML continues the mapping here (js-yaml and ruamel both stop)
+                        raise _Invalid(ParseError("could not find expected ':'", line_start, line_end))
                     raise _Unsupported("not a mapping entry")
                 key_start, key_end = line_start, line_start + len(m.group(1))
                 key = text[key_start:key_end]
@@ -293,6 +311,12 @@ class _LineReader:
             break
         raw = text[pos:stop].rstrip(" \t")
         if ": " in raw or raw.endswith(":") or ":\t" in raw:
+            # a plain value on a key's line cannot hold `: ` in block YAML (js-yaml: "bad
+            # indentation of a mapping entry"; ruamel: "mapping values are not allowed here")
+            colon = pos + min(i for i in (raw.find(": "), raw.find(":\t"), len(raw) - 1 if raw.endswith(":") else -1)
+                              if i >= 0)
+            if isinstance(parent, Member):
+                raise _Invalid(ParseError("mapping values are not allowed here", colon, colon + 1))
             raise _Unsupported("colon in a plain scalar")
         kind, value = resolve(raw)
         node = Node(kind, pos, pos + len(raw), value, parent=parent)
@@ -447,9 +471,15 @@ class _LineReader:
                 break
             rest = content[1:].lstrip(" ")
             if rest and not rest.startswith("#") and (rest.startswith(("- ", "? ")) or rest == "-"
-                                                      or _KEY.match(rest) or rest[0] in "\"'" and
+                                                      or rest[0] in "\"'" and
                                                       re.search(r"['\"][ \t]*:(?:[ \t]|$)", rest)):
                 raise _Unsupported("compact nested collection")
+            if rest and _KEY.match(rest) and rest[0] not in "\"'":
+                column = indent + len(content) - len(rest)      # `- key: v`: a mapping at the key
+                item, i = self.mapping(i, column, node, inline=True)
+                node.children.append(item)
+                node.end = max(node.end, item.end)
+                continue
             item, i = self.member_value(i, indent, start + 1, node)
             node.children.append(item)
             node.end = max(node.end, item.end)
@@ -752,6 +782,8 @@ def parse(text: str, start: int = 0, end: int | None = None) -> YamlParse:
         reader = _LineReader(text, start, end)
         root = reader.read()
         errors = reader.errors
+    except _Invalid as invalid:
+        root, errors = None, [invalid.error]
     except (_Unsupported, IndexError):
         root, errors = _full(text, start, end)
     return YamlParse(root, errors, comments(text, start, end, root))

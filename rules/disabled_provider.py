@@ -2,7 +2,7 @@ from linter.registry import rule
 from rules import providers as p
 
 
-@rule("OC304", "disabled-provider", "error")
+@rule("OC304", "disabled-provider", "error", kinds=("config", "agent", "mode", "command"))
 def check(ctx):
     """A model reference to a provider that `disabled_providers` or `enabled_providers`
     switches off.

@@ -3,7 +3,7 @@ from linter.diagnostics import Severity
 from rules import providers as p
 
 
-@rule("OC301", "invalid-model-ref", "error")
+@rule("OC301", "invalid-model-ref", "error", kinds=("config", "agent", "mode", "command"))
 def check(ctx):
     """A model reference that is not `provider/model`.
 

@@ -4,13 +4,77 @@ and which files of a config folder OpenCode reads.
 One place serves discovery (``oclint DIR``, the files of a load context), the engine
 (``Document.kind``, which selects the rules that run on a document) and the pre-commit
 pattern tests. Kinds so far: ``config`` (opencode.json(c), and config.json in the global
-folder) and ``tui`` (tui.json(c)). Each new surface (agent/mode/command/skill markdown, tui.json) adds its kind to
-``kind_of`` and its files to ``folder_files``.
+folder); ``tui`` (tui.json(c)); ``agent``, ``mode``, ``command`` and ``skill`` (markdown with YAML frontmatter,
+globbed by OpenCode 1.18.33 from each config folder as ``{agent,agents}/**/*.md``,
+``{mode,modes}/*.md``, ``{command,commands}/**/*.md``, ``{skill,skills}/**/SKILL.md``,
+recursive globs with dot files and symlinks [B33 @104052455, the scans in
+``ConfigAgent.load``/``loadMode``/``ConfigCommand.load``], plus ``.claude/skills`` and
+``.agents/skills`` of each project folder); ``skill-stray`` (a markdown file a skill
+folder holds where OpenCode never looks for a skill: ``skills/x.md``, ``skills/x/skill.md``).
+Each new surface adds its kind to ``kind_of`` and its files to ``folder_files``.
 """
 
 from __future__ import annotations
 
 import os
+
+SURFACES = {"agent": "agent", "agents": "agent", "mode": "mode", "modes": "mode",
+            "command": "command", "commands": "command", "skill": "skill", "skills": "skill"}
+MARKDOWN_ORDER = (("command", "commands"), ("agent", "agents"), ("mode", "modes"))   # as 1.18.33 loads them
+SKILL_FILE = "SKILL.md"
+SKILL_HOMES = (".claude", ".agents")       # project (and home) folders whose skills/ OpenCode reads
+CONFIG_DIR_NAMES = (".opencode", "opencode")
+
+
+def _surface(path: str) -> tuple[str, list[str]] | None:
+    """(surface folder name, the path's parts below it) for a markdown file, deciding by the
+    part after the last config folder (``.opencode``, ``opencode``, ``.claude``,
+    ``.agents``), else by the first surface folder from the top."""
+    parts = os.path.abspath(path).replace(os.sep, "/").split("/")
+    folders = parts[:-1]
+    marks = [i for i, p in enumerate(folders) if p in CONFIG_DIR_NAMES + SKILL_HOMES]
+    candidates = [marks[-1] + 1] if marks and marks[-1] + 1 < len(folders) else []
+    candidates += [i for i, p in enumerate(folders) if p in SURFACES]
+    for i in candidates:
+        name = folders[i]
+        if name not in SURFACES:
+            continue
+        if folders[i - 1:i] and folders[i - 1] in SKILL_HOMES and SURFACES[name] != "skill":
+            continue
+        return name, parts[i + 1:]
+    return None
+
+
+def markdown_kind(path: str) -> str | None:
+    found = _surface(path)
+    if found is None or not path.endswith(".md"):
+        return None
+    folder, below = found
+    kind = SURFACES[folder]
+    if kind == "mode" and len(below) != 1:
+        return None
+    if kind == "skill":
+        if below[-1] == SKILL_FILE and len(below) >= 2:
+            return "skill"
+        if len(below) == 1 or below[-1].lower() == SKILL_FILE.lower():
+            return "skill-stray"
+        return None         # a skill's own resource file
+    return kind
+
+
+def entry_name(path: str) -> str | None:
+    """An agent's, mode's or command's name from its path, as OpenCode gives it: the path
+    below the surface folder without `.md` (`agent/sub/x.md` is `sub/x`)."""
+    found = _surface(path)
+    if found is None:
+        return None
+    below = "/".join(found[1])
+    return below[:-3] if below.endswith(".md") else below
+
+
+def skill_folder(path: str) -> str:
+    """The name of the folder holding a SKILL.md (what its `name` is compared with)."""
+    return os.path.basename(os.path.dirname(os.path.abspath(path)))
 
 CONFIG_NAMES = ("opencode.json", "opencode.jsonc")     # within a folder .jsonc is applied last
 GLOBAL_NAMES = ("config.json", "opencode.json", "opencode.jsonc")   # the global folder's order
@@ -32,16 +96,22 @@ def kind_of(path: str) -> str | None:
     folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
     if name == "config.json" and folder == "opencode":
         return "config"
+    if name.endswith(".md"):
+        return markdown_kind(path)
     return None
 
 
 def kind_or_config(path: str) -> str:
     """The kind for a file named on the command line: what ``kind_of`` says (the file
-    ``OPENCODE_TUI_CONFIG`` names is tui, whatever its name), else config."""
+    ``OPENCODE_TUI_CONFIG`` names is tui, whatever its name), else config (a markdown
+    file outside the folders OpenCode reads: an agent)."""
     custom = os.environ.get("OPENCODE_TUI_CONFIG")
     if custom and path != "-" and os.path.realpath(path) == os.path.realpath(custom):
         return "tui"
-    return kind_of(path) or "config"
+    kind = kind_of(path)
+    if kind is None and path.endswith(".md"):
+        return "agent"
+    return kind or "config"
 
 
 def folder_files(folder: str, where: str) -> list[str]:
@@ -51,9 +121,51 @@ def folder_files(folder: str, where: str) -> list[str]:
     worktree root down to the start folder) or ``"dir"`` (a ``.opencode`` folder, ``~/.opencode``,
     ``OPENCODE_CONFIG_DIR``). The TUI reads tui.json(c) from each of them too (global
     folder, project folders walking up, `.opencode` folders and ``OPENCODE_CONFIG_DIR``),
-    after that folder's config files in this list; the two kinds merge separately."""
+    after that folder's config files in this list; the two kinds merge separately. Then
+    the folder's agent, mode, command and skill markdown (not in a project folder, which
+    gives only its `.claude/skills` and `.agents/skills`)."""
     names = (GLOBAL_NAMES if where == "global" else CONFIG_NAMES) + TUI_NAMES
-    return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+    out = [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+    if where == "project":
+        for home in SKILL_HOMES:
+            out += skill_files(os.path.join(folder, home, "skills"))
+        return out
+    for names in MARKDOWN_ORDER:
+        for name in names:
+            out += _markdown(os.path.join(folder, name), recursive=names[0] != "mode")
+    for name in ("skill", "skills"):
+        out += skill_files(os.path.join(folder, name))
+    return out
+
+
+def home_files(home: str) -> list[str]:
+    """The skills OpenCode reads from the home folder (``~/.claude/skills``, ``~/.agents/skills``)."""
+    return [f for h in SKILL_HOMES for f in skill_files(os.path.join(home, h, "skills"))]
+
+
+def skill_files(folder: str) -> list[str]:
+    """``folder/**/SKILL.md``, and the strays oclint reports there (``x.md``, ``x/skill.md``)."""
+    return [p for p in _markdown(folder, recursive=True) if markdown_kind(p) in ("skill", "skill-stray")]
+
+
+def _markdown(folder: str, recursive: bool) -> list[str]:
+    """The ``*.md`` files in ``folder`` (``**/*.md`` when recursive: dot folders included,
+    symbolic links followed, each real folder once), sorted."""
+    if not os.path.isdir(folder):
+        return []
+    out, seen = [], set()
+    for top, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        out += [os.path.join(top, n) for n in sorted(names)
+                if n.endswith(".md") and os.path.isfile(os.path.join(top, n))]
+        if not recursive:
+            break
+    return out
 
 
 # -- files OpenCode never reads (the discovery rules, OC8xx) ---------------------------

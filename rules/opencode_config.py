@@ -58,7 +58,12 @@ def _plugins(before, after):
 POLICIES = {("instructions",): _instructions, ("plugin",): _plugins}
 
 
+MERGED_KINDS = ("config", "agent", "mode", "command")     # the kinds that make up the config
+
+
 def merged(documents):
-    """The config OpenCode sees: the config documents merged (tui.json(c) is the TUI's own,
-    merged on its own)."""
-    return merge([d for d in documents if d.kind == "config"], POLICIES)
+    """The config OpenCode sees: the config documents merged, with each agent, mode and
+    command markdown file at its entry (tui.json(c) is the TUI's own, merged on its own).
+    Documents of the other kinds (skills, tui) are listed in the view, merging nothing."""
+    from rules.markdown.frontmatter import mount
+    return merge(list(documents), POLICIES, mount)

@@ -9,7 +9,7 @@ from rules import secrets
 RAW_UNSAFE = re.compile(r'["\\\x00-\x1f]')
 
 
-@rule("OC401", "plaintext-secret", "error", fix="unsafe")
+@rule("OC401", "plaintext-secret", "error", fix="unsafe", kinds=("config", "agent", "mode", "command"))
 def check(ctx):
     """An API key, token or password written into the config.
 
@@ -53,7 +53,9 @@ def check(ctx):
     Verified with OpenCode 1.18.33 (tests/test_opencode_agreement.py): a config with a
     secret in each of these places, fixed with `oclint --fix --unsafe-fixes` and run with
     the variables set, resolves to the same `opencode debug config` as before, and its
-    request reaches a stand-in gateway with the same headers.
+    request reaches a stand-in gateway with the same headers. No fix in agent, mode and
+    command frontmatter: OpenCode substitutes no `{env:...}` there (verified with 1.18.33:
+    `description: "{env:HOME}"` stays as written), so the key can only leave by hand.
     """
     text = ctx.doc.text
     for secret in secrets.find(ctx.doc):
@@ -63,7 +65,10 @@ def check(ctx):
         else:
             span = secrets.raw_span(text, node, secret)
         export = f"`export {secret.env}=...` in your shell profile"
-        if not secret.placed:
+        if ctx.doc.kind != "config":
+            fix, help = None, ("OpenCode reads markdown frontmatter as written (no `{env:...}` there): "
+                               "remove the key from the file, and revoke it if the file was ever shared.")
+        elif not secret.placed:
             fix, help = None, (f"A key in `{secret.where}`, where OpenCode reads no credential: remove it, "
                                "and revoke it if the file was ever shared.")
         elif span is None or RAW_UNSAFE.search(secret.value):

@@ -5,7 +5,7 @@ from linter.suggest import Suggester
 from rules import providers as p
 
 
-@rule("OC303", "unknown-model", "error", fix="unsafe")
+@rule("OC303", "unknown-model", "error", fix="unsafe", kinds=("config", "agent", "mode", "command"))
 def check(ctx):
     """A model reference to a model the custom provider does not declare.
 

@@ -5,7 +5,7 @@ from linter.suggest import Suggester, distance
 from rules import providers as p
 
 
-@rule("OC302", "unknown-provider", "warning", fix="unsafe")
+@rule("OC302", "unknown-provider", "warning", fix="unsafe", kinds=("config", "agent", "mode", "command"))
 def check(ctx):
     """A model reference to a provider that is neither configured nor built in.
 

@@ -1,7 +1,7 @@
 """oclint against agnix, check-jsonschema and `python -c pass`, side by side in one run.
 
     .venv/bin/pip install agnix check-jsonschema
-    .venv/bin/python tests/benchmark.py [--runs 3] [--only per-file,batch,big,fix,memory]
+    .venv/bin/python tests/benchmark.py [--runs 3] [--only per-file,batch,big,fix,fixes,memory,agents]
 
 Every input is laid out as OpenCode finds it, `DIR/opencode.json`, and given to each tool
 by path. oclint runs as an installed command would: from a bare virtual environment whose
@@ -22,7 +22,10 @@ process's maximum resident set (from /usr/bin/time). Rows:
 
 Targets (issue 17): per real file at most 4x `python -c pass`; 1,000 configs at most 2x
 agnix; 1 MB at most 0.3 s, 10x the input in at most 10x the time; `--fix` on the batch at
-most 2x linting it; peak memory for a typical file at most 20 MiB.
+most 2x linting it; peak memory for a typical file at most 20 MiB. `agents` (issue 12; it
+needs neither agnix nor check-jsonschema): a `.opencode` folder with the typical config and
+50 real agent files from ../shared/corpus-md against the config alone; each agent file adds
+at most 1 ms.
 """
 
 from __future__ import annotations
@@ -187,17 +190,48 @@ def per_file(tools: Tools, work: Path, runs: int) -> dict:
             for name, samples in rows.items()} | {"files": len(paths)}
 
 
+AGENT_FILES = ROOT.parent / "shared" / "corpus-md"
+
+
+def agent_folder(tools: Tools, work: Path, runs: int, count: int = 50) -> tuple[Sample, Sample]:
+    """oclint on a config folder's opencode.jsonc alone, and with ``count`` agent files
+    beside it (real ones, cycled), in one invocation as discovery would hand them over."""
+    folder = work / "agents" / ".opencode"
+    (folder / "agent").mkdir(parents=True)
+    config = folder / "opencode.jsonc"
+    config.write_text(read(TYPICAL))
+    sources = sorted(AGENT_FILES.glob("agent-*.md"))
+    agents = []
+    for i in range(count):
+        agents.append(folder / "agent" / f"agent-{i:02}.md")
+        agents[-1].write_bytes(sources[i % len(sources)].read_bytes())
+    return best(tools.oclint([config]), runs), best(tools.oclint([config, *agents]), runs)
+
+
+def print_agent_folder(tools: Tools, work: Path, runs: int) -> None:
+    alone, with_agents = agent_folder(tools, work, runs)
+    each = (with_agents.cpu - alone.cpu) * 1000 / 50
+    print("a config folder with 50 agent files (../shared/corpus-md), one invocation:")
+    print(f"  config alone {ms(alone.wall)} ({ms(alone.cpu)}), with 50 agent files {ms(with_agents.wall)} "
+          f"({ms(with_agents.cpu)})")
+    print(f"  target: each agent file adds <= 1 ms: {each:.2f} ms by CPU "
+          f"({(with_agents.wall - alone.wall) * 1000 / 50:.2f} ms by wall): {verdict(each <= 1)}\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the fastest counts)")
-    parser.add_argument("--only", default="per-file,batch,big,fix,fixes,memory",
-                        help="comma-separated: per-file, batch, big, fix, fixes, memory")
+    parser.add_argument("--only", default="per-file,batch,big,fix,fixes,memory,agents",
+                        help="comma-separated: per-file, batch, big, fix, fixes, memory, agents")
     args = parser.parse_args()
     only = set(args.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="oclint-bench-"))
     try:
         python, script = installed(work)
         tools = Tools(python, script)
+        if only == {"agents"}:
+            print_agent_folder(tools, work, args.runs)
+            return 0
         missing = [n for n, b in (("agnix", tools.agnix_bin), ("check-jsonschema", tools.checker_bin)) if not b]
         if missing:
             print(f"not installed here: {', '.join(missing)} (pip install agnix check-jsonschema)")
@@ -274,6 +308,9 @@ def main() -> int:
                   f"{verdict(ours1.cpu <= 0.3)}")
             print(f"  target: 10x the input in <= 10x the time: {ours10.cpu / ours1.cpu:.1f}x "
                   f"({growth:.1f}x without the interpreter's start): {verdict(ours10.cpu <= 10 * ours1.cpu)}\n")
+
+        if "agents" in only:
+            print_agent_folder(tools, work, args.runs)
 
         if "memory" in only:
             typical = lay_out(work / "typical", [read(TYPICAL)])[0]

@@ -22,27 +22,36 @@ def _decode(text, path, kind=None):
     return doc
 
 
-def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None, kind=None):
+def _view(doc, context):
+    """The merged view of the ``(path, text)`` files of ``context`` with ``doc`` last (as
+    OpenCode merges them), or None without a context."""
+    if not context:
+        return None
+    return rules.knowledge().merge([_decode(text, path) for path, text in context] + [doc])
+
+
+def lint_text(text, selectors=("ALL",), options=None, path="opencode.jsonc", run=None, kind=None,
+              context=()):
     """Diagnostics for ``text`` (str, or bytes as read from a file), in the load context of
     ``path`` without this machine's global config (the other files of the context are not
-    merged: tests that need them go through the CLI)."""
+    merged: tests that need them go through the CLI, or name them in ``context``)."""
     doc = _decode(text, path, kind)
     chosen = select(REGISTRY.values(), selectors)
     knowledge = rules.knowledge()
     run = run or make_run(options, [doc])
     load = knowledge.context(path, CheckOptions())
-    return engine.lint(doc, chosen, run, None, knowledge.postprocess, load=load)
+    return engine.lint(doc, chosen, run, None, knowledge.postprocess, view=_view(doc, context), load=load)
 
 
 def fix_text(text, selectors=("ALL",), options=None, unsafe=False, path="opencode.jsonc", run=None,
-             kind=None):
+             kind=None, context=()):
     """The fixed text (bytes in, bytes out) and the diagnostics whose fixes were applied."""
     doc = _decode(text, path, kind)
     chosen = select(REGISTRY.values(), selectors)
     knowledge = rules.knowledge()
     run = run or make_run(options, [doc])
-    fixed, applied = engine.fix(doc, lambda d: engine.lint(d, chosen, run, None, knowledge.postprocess),
-                                unsafe)
+    fixed, applied = engine.fix(doc, lambda d: engine.lint(d, chosen, run, None, knowledge.postprocess,
+                                                           view=_view(d, context)), unsafe)
     if fixed.text == doc.text:
         return text, applied
     return (files.encode(fixed) if isinstance(text, bytes) else fixed.text), applied

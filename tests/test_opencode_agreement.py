@@ -13,6 +13,13 @@ runs the binary with an isolated HOME and XDG folders:
 * after OC401's fix (`--fix --unsafe-fixes`), with the variables it names set, OpenCode
   resolves the same `opencode debug config` and sends the gateway the same `Authorization`,
   `Cookie` and `X-Api-Key` headers as with the secrets written in the file.
+* on the agent, mode, command and skill files of ../shared/corpus-md, each placed where
+  the oracle placed it: a file OpenCode refuses (`debug config` exits 1) gets an OC5xx
+  error, one it loads with something silently lost (frontmatter ignored, keys moved into
+  `options` or dropped, a skill not listed) an OC5xx finding, one it loads whole no error
+  but a model reference's; and after `oclint --fix --unsafe-fixes` every refused file
+  loads. A fixed sample of 16 files (8 for the fixes) by default; `OCLINT_OPENCODE_ALL=1`
+  checks every file.
 
 Skipped, with the reason, where node/npm, the registry or Linux x64 are missing.
 `OCLINT_SKIP_OPENCODE=1` skips it on purpose.
@@ -540,3 +547,133 @@ def test_env_and_cred_substitution(opencode, tmp_path):
                             str(config)], capture_output=True, text=True,
                            env={k: v for k, v in os.environ.items() if k != "OCLINT_SURELY_UNSET_VARIABLE"})
     assert "OC731" in found.stdout and "OC733" in found.stdout
+
+
+
+# -- agents, modes, commands and skills (../shared/corpus-md) -----------------------------
+
+MD_CORPUS = CORPUS.parent / "corpus-md"
+MD_SAMPLE = 16        # files checked by default; OCLINT_OPENCODE_ALL=1 checks every one
+
+
+def _md_rows() -> list[dict]:
+    import csv
+    path = MD_CORPUS / "ORACLE.tsv"
+    if not path.exists():
+        return []
+    with open(MD_CORPUS / "MANIFEST.tsv", encoding="utf-8", newline="") as handle:
+        manifest = {r["file"]: r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if r["kind"] in ("agent", "mode", "command", "skill") and not r["file"].startswith("folders/")]
+    for row in rows:
+        import re
+        row["placement"] = re.search(r"oracle placement: (\S+)", manifest[row["file"]]["notes"]).group(1)
+        keys = re.search(r"fm-keys: ([^|;]*)", manifest[row["file"]]["notes"])
+        row["written"] = set(keys.group(1).strip().split(",")) if keys else set()
+    return rows
+
+
+def md_sample() -> list[dict]:
+    """Every refused and every lossy file first (they are few), then a fixed draw of the rest."""
+    rows = _md_rows()
+    if os.environ.get("OCLINT_OPENCODE_ALL"):
+        return rows
+    special = [r for r in rows if r["exit"] != "0" or r["frontmatter_applied"] == "no" or r["keys_in_options"]
+               or r["loaded"] == "no"]
+    rest = [r for r in rows if r not in special]
+    random.Random(1833).shuffle(rest)
+    picked = special[:MD_SAMPLE // 2] + rest
+    return picked[:MD_SAMPLE]
+
+
+def opencode_md_verdict(binary: str, placement: str, text: bytes, kind: str, workdir: Path) -> dict:
+    """What OpenCode does with one markdown file placed in a fresh project: exit status,
+    and for agents, modes and commands their printed entries (for skills, the names listed)."""
+    workdir.mkdir(parents=True)
+    (workdir / "home").mkdir()
+    project = workdir / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    target = project / placement
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text)
+    out = workdir / "out.json"
+    with open(out, "wb") as handle:       # a pipe would cut the output at 64 KB
+        proc = subprocess.run([binary, "debug", "skill" if kind == "skill" else "config"], cwd=project,
+                              env=isolated_env(workdir / "home"), stdout=handle, stderr=subprocess.PIPE,
+                              timeout=120)
+    printed = out.read_text(encoding="utf-8", errors="replace")
+    verdict = {"exit": proc.returncode, "entries": {}, "skills": []}
+    if proc.returncode == 0:
+        value = json.loads(printed[printed.find("[" if kind == "skill" else "{"):])
+        if kind == "skill":
+            verdict["skills"] = [s["name"] for s in value if s.get("location") != "<built-in>"]
+        else:
+            section = value.get("command" if kind == "command" else "agent") or {}
+            verdict["entries"] = {k: v for k, v in section.items()
+                                  if kind == "command" or k not in ("build", "plan", "general", "explore", "title",
+                                                                    "summary", "compaction")}
+    return verdict
+
+
+def _md_lost(kind: str, verdict: dict, written: set) -> bool:
+    """Whether OpenCode loaded the file with something silently lost."""
+    if kind == "skill":
+        return not verdict["skills"]
+    if not verdict["entries"]:
+        return True                                           # not loaded at all
+    entry = next(iter(verdict["entries"].values()))
+    body = entry.get("template" if kind == "command" else "prompt") or ""
+    if body.startswith("---"):
+        return True                                           # frontmatter ignored: the file is the body
+    if kind == "command":
+        return bool(written - set(entry) - {"name"})
+    return bool(entry.get("options"))
+
+
+def test_markdown_verdicts_match_opencode(opencode, tmp_path):
+    rows = md_sample()
+    if not rows:
+        pytest.skip("../shared/corpus-md is not beside the checkout")
+
+    def compare(row):
+        text = (MD_CORPUS / row["file"]).read_bytes()
+        verdict = opencode_md_verdict(opencode, row["placement"], text, row["kind"], tmp_path / row["file"])
+        found = lint_text(text, ["ALL"], path="/project/" + row["placement"])
+        ours = [d for d in found if d.code.startswith("OC5")]
+        if verdict["exit"] != 0:
+            ok = any(d.severity.value == "error" for d in ours)
+        elif _md_lost(row["kind"], verdict, row["written"]):
+            ok = bool(ours)
+        else:
+            ok = not [d for d in found if d.severity.value == "error" and not d.code.startswith("OC3")]
+        return row["file"], ok, verdict["exit"], sorted({d.code for d in found})
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(compare, rows))
+    assert [r for r in results if not r[1]] == []
+    assert any(r[2] != 0 for r in results)          # the sample holds refused files
+
+
+def test_refused_markdown_loads_after_unsafe_fixes(opencode, tmp_path):
+    rows = [r for r in _md_rows() if r["exit"] != "0"]
+    if not rows:
+        pytest.skip("../shared/corpus-md is not beside the checkout")
+    if not os.environ.get("OCLINT_OPENCODE_ALL"):
+        rows = rows[:MD_SAMPLE // 2]
+
+    def fixed_loads(row):
+        work = tmp_path / ("fix-" + row["file"].replace("/", "_"))
+        work.mkdir()
+        target = work / row["placement"]
+        target.parent.mkdir(parents=True)
+        target.write_bytes((MD_CORPUS / row["file"]).read_bytes())
+        subprocess.run([OCLINT, "--fix", "--unsafe-fixes", "--exit-zero", str(target)], capture_output=True,
+                       timeout=120)
+        verdict = opencode_md_verdict(opencode, row["placement"], target.read_bytes(), row["kind"], work / "run")
+        return row["file"], verdict["exit"]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(fixed_loads, rows))
+    assert [r for r in results if r[1] != 0] == []

@@ -16,7 +16,8 @@ from linter.output import FORMATS
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-INPUTS = sorted(str(p.relative_to(ROOT)) for p in (GOLDEN / "inputs").glob("*.jsonc"))
+INPUTS = sorted(str(p.relative_to(ROOT)) for pattern in ("*.jsonc", "agent/*.md")
+                for p in (GOLDEN / "inputs").glob(pattern))
 
 
 def run(*args):

@@ -18,11 +18,18 @@ MATCH = [
     # never read by OpenCode: passed to oclint so that OC801 reports them
     ".opencode.json", "home/.opencode.jsonc", "dot_opencode.json", "opencode.json5", "opencode.yaml",
     "opencode.yml", "sub/opencode.toml",
+    ".opencode/agent/review.md", ".opencode/agents/sub/deep/x.md", "dot_config/opencode/agent/a.md",
+    ".opencode/command/git/commit.md", ".config/opencode/commands/c.md", ".opencode/mode/focus.md",
+    ".opencode/modes/m.md", ".opencode/skills/review/SKILL.md", ".opencode/skill/a/b/SKILL.md",
+    ".claude/skills/review/SKILL.md", ".agents/skills/x/SKILL.md", ".opencode/skills/flat.md",
 ]
 NO_MATCH = [
     "config.json", "src/config.json", "opencode.json.bak", "my-opencode.json",
     "notopencode/config.json", "opencode.json5.bak", "x.tmpl", "opencode/config.jsonc", "opencode/tui.json",
     "opencode.json/readme.md", "package.json", "tsconfig.json",
+    "agent/review.md", "docs/agents/x.md", ".opencode/agent/notes.txt", ".opencode/mode/sub/m.md",
+    ".opencode/skills/review/reference.md", ".claude/agents/x.md", ".opencode/README.md",
+    "README.md", ".opencode/agentx/a.md",
 ]
 
 

@@ -6,9 +6,13 @@ Layout: ``tests/fixtures/<CODE>/<case>.jsonc`` is an input. Beside it:
   (missing or empty: the input must get none; name good inputs ``ok_*``);
 - ``<case>.fixed.jsonc``: the text after ``--fix`` with only this rule selected (missing:
   the fix must leave the text unchanged);
-- ``<case>.options.json``: optional ``{"options": {...}, "unsafe": bool, "select": [...]}``.
+- ``<case>.options.json``: optional ``{"options": {...}, "unsafe": bool, "select": [...],
+  "path": "...", "context": [[path, text], ...]}``: ``path`` is the path the case is linted
+  as (it decides the document kind: `.opencode/command/x.md` is a command), ``context``
+  the other files of its run (merged before it, as OpenCode merges them).
 
 An input named ``<case>.tui.json`` or ``<case>.tui.jsonc`` is linted as a tui.json(c).
+Markdown cases (``<case>.md``, fixed text ``<case>.fixed.md``) work the same way.
 """
 
 import json
@@ -19,8 +23,8 @@ import pytest
 from lintkit import fix_text, lint_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p for p in FIXTURES.glob("*/*.json*")
-               if not p.name.endswith((".fixed.jsonc", ".options.json", ".fixed.json")))
+CASES = sorted(p for pattern in ("*/*.json*", "*/*.md") for p in FIXTURES.glob(pattern)
+               if not p.name.endswith((".fixed.jsonc", ".options.json", ".fixed.json", ".fixed.md")))
 
 
 def _settings(case: Path) -> dict:
@@ -37,21 +41,23 @@ def test_fixture(case: Path):
     selectors = settings.get("select", [code])
     options = settings.get("options", {})
     kind = "tui" if case.name.endswith((".tui.json", ".tui.jsonc")) else None
+    path = settings.get("path", str(case))
+    context = [tuple(c) for c in settings.get("context", [])]
     found = [f"{d.code} {d.line}:{d.column}"
-             for d in lint_text(text, selectors, options, path=str(case), kind=kind)]
+             for d in lint_text(text, selectors, options, path=path, kind=kind, context=context)]
     expected_file = case.with_name(stem + ".expected")
     expected = expected_file.read_text().split("\n") if expected_file.exists() else []
     assert found == [line for line in expected if line.strip()]
     if stem.startswith("ok_"):
         assert not found
     fixed_file = case.with_name(stem + ".fixed" + case.suffix)
-    fixed, _ = fix_text(text, selectors, options, unsafe=settings.get("unsafe", False), path=str(case),
-                        kind=kind)
+    fixed, _ = fix_text(text, selectors, options, unsafe=settings.get("unsafe", False), path=path,
+                        kind=kind, context=context)
     want = fixed_file.read_bytes() if fixed_file.exists() else text
     assert fixed == want
     # the fixed text is clean of this rule's fixable findings: a second fix changes nothing
-    again, _ = fix_text(fixed, selectors, options, unsafe=settings.get("unsafe", False), path=str(case),
-                        kind=kind)
+    again, _ = fix_text(fixed, selectors, options, unsafe=settings.get("unsafe", False), path=path,
+                        kind=kind, context=context)
     assert again == fixed
 
 

@@ -39,7 +39,7 @@ def frontmatter(draw, depth=0):
     value, lines, comments = {}, [], []
     indent = "  " * depth
     for key in draw(st.lists(KEYS, min_size=1, max_size=5, unique=True)):
-        shape = draw(st.sampled_from(["scalar", "scalar", "map", "list", "flow", "block"]) if depth < 2
+        shape = draw(st.sampled_from(["scalar", "scalar", "map", "list", "flow", "block", "maps"]) if depth < 2
                      else st.just("scalar"))
         written_key = key if " " not in key or draw(st.booleans()) else json.dumps(key)
         comment = draw(st.sampled_from(["", "", f"# note {len(comments)}"])) if shape != "block" else ""
@@ -64,6 +64,14 @@ def frontmatter(draw, depth=0):
             value[key] = items
             lines.append(f"{indent}{written_key}:{tail}")
             lines += [f"{indent}  - {scalar(v)}" for v in items]
+        elif shape == "maps":
+            items = draw(st.lists(st.dictionaries(st.sampled_from(["id", "on", "x-y"]), SCALARS, min_size=1,
+                                                  max_size=3), min_size=1, max_size=3))
+            value[key] = items
+            lines.append(f"{indent}{written_key}:{tail}")
+            for item in items:
+                for j, (k, v) in enumerate(item.items()):
+                    lines.append(f"{indent}{'  - ' if j == 0 else '    '}{k}: {scalar(v)}")
         elif shape == "flow":
             items = draw(st.lists(st.sampled_from(["read", "grep", 1, True, "a b"]), max_size=3))
             value[key] = items
@@ -223,3 +231,25 @@ def test_errors_and_fallbacks():
     assert not multi.errors and multi.root.to_python() == {"description": "one two"}
     unterminated = parse_markdown('---\ndescription: "open\nmode: all\n---\n')
     assert unterminated.errors
+
+
+def test_replacing_a_block_keeps_the_comment_on_its_key_line():
+    # found by tests/test_yaml_fixes.py: the comment after `tools:` went with the old list
+    text = "---\ntools:  # from Claude Code\n  - Read\n# after\n---\n"
+    doc = Document("agent/x.md", text)
+    edit = edits.replace_value(doc.root.get("tools").value, {"read": True}, doc)
+    assert edits.apply(text, [edit]) == "---\ntools:  # from Claude Code\n  read: true\n# after\n---\n"
+
+
+@given(st.lists(st.sampled_from(["a: 1", "b: x y", "  c: 2", "{{X}}", "skill:true", "- i", "  - j", "d:",
+                                 "g: a: b", "h: x:", "- k: 1", "  l: 2", "  - m: 3",
+                                 "e: [1, 2]", "# c", "", "plain words", "  more words", "f: |", "   lit"]),
+                min_size=1, max_size=8))
+def test_where_the_line_reader_sees_an_error_the_full_reader_does_too(lines):
+    text = "\n" + "\n".join(lines) + "\n"
+    try:
+        yamltree._LineReader(text, 0, len(text)).read()
+    except yamltree._Invalid:
+        assert yamltree._full(text, 0, len(text))[1]
+    except yamltree._Unsupported:
+        pass

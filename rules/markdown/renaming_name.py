@@ -1,0 +1,43 @@
+from linter.registry import rule
+from rules.layout import entry_name
+from rules.markdown import frontmatter as fm
+
+
+@rule("OC505", "renaming-name", "warning", kinds=fm.MARKDOWN_KINDS)
+def check(ctx):
+    """`name:` in the frontmatter, which renames the agent, mode or command.
+
+    ## What it does
+    Reports a frontmatter `name` that differs from the name the file's path gives
+    (`agent/review.md` is `review`, `agent/sub/x.md` is `sub/x`), or that is not a string.
+
+    ## Why is this bad?
+    OpenCode 1.18.33 spreads the frontmatter over `{name: <from the path>}`, so `name:`
+    wins [B33 @104052455]. Verified with `opencode debug config`: `cc.md` with
+    `name: code-reviewer` became the agent `code-reviewer`, so `@cc`, `default_agent: cc`
+    or a command's `agent: cc` name nothing, and two files can end up as one agent.
+
+    ## Example
+    ```markdown
+    ---
+    name: code-reviewer
+    ---
+    ```
+    in `agent/cc.md`.
+
+    ## Fix safety
+    No fix: rename the file or the references, whichever was meant.
+    """
+    doc, root = ctx.doc, ctx.root
+    member = root.get("name") if root is not None and root.kind == "object" else None
+    if member is None or member.value is None:
+        return
+    from_path = entry_name(doc.path)
+    node = member.value
+    if node.kind != "string":
+        yield ctx.at(node, f"`name` is not a string: OpenCode names the entry `{node.value}` anyway")
+        return
+    if node.value != from_path:
+        what = "command" if doc.kind == "command" else "agent"
+        yield ctx.at(node, f"`name: {node.value}` renames the {what} `{from_path}` (its path) to "
+                           f"`{node.value}`; references must use `{node.value}`")

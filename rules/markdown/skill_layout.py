@@ -1,0 +1,36 @@
+import os
+
+from linter.registry import rule
+
+
+@rule("OC509", "skill-layout", "error", kinds=("skill-stray",))
+def check(ctx):
+    """A skill file where OpenCode never looks for one.
+
+    ## What it does
+    Reports a markdown file directly in a `skill/` or `skills/` folder (`skills/review.md`)
+    or a skill file whose name is not exactly `SKILL.md` (`skills/review/skill.md`).
+
+    ## Why is this bad?
+    OpenCode 1.18.33 finds skills with the glob `{skill,skills}/**/SKILL.md` (and
+    `.claude/skills`, `.agents/skills`) [B33 @99147355]; any other file is never read, and
+    nothing says so (users report it: #46781, #9621).
+
+    ## Example
+    `.opencode/skills/review.md` should be `.opencode/skills/review/SKILL.md`.
+
+    ## Fix safety
+    No fix: the file has to move (`mkdir skills/review && git mv skills/review.md
+    skills/review/SKILL.md`).
+    """
+    path = ctx.doc.path
+    folder, base = os.path.split(path)
+    if base == "SKILL.md":
+        return
+    if base.lower() == "skill.md":
+        target = os.path.join(folder, "SKILL.md")
+    else:
+        target = os.path.join(folder, base[:-3], "SKILL.md")
+    yield ctx.at((0, min(3, len(ctx.doc.text))),
+                 f"OpenCode never reads this file as a skill: a skill is `<name>/SKILL.md`; "
+                 f"move it to `{os.path.relpath(target)}`")

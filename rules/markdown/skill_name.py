@@ -1,0 +1,67 @@
+import re
+
+from linter import edits
+from linter.diagnostics import Applicability, Fix, Severity
+from linter.registry import rule
+from rules.layout import skill_folder
+from rules.markdown import frontmatter as fm
+
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@rule("OC510", "skill-name", "error", fix="unsafe", kinds=("skill",))
+def check(ctx):
+    """A skill's `name`: missing (the skill is dropped), not lowercase, or not its folder's.
+
+    ## What it does
+    Checks that a SKILL.md has a string `name` in its frontmatter (an error when not),
+    that it is lowercase letters, digits and single hyphens, and that it equals the name of
+    the folder holding the file (warnings).
+
+    ## Why is this bad?
+    Verified with 1.18.33 (`opencode debug skill`): a skill without a string `name` (or
+    without frontmatter) is not listed, and nothing is logged. The other two are not
+    enforced by 1.18.33 (`mism/SKILL.md` with `name: other-name` loaded as `other-name`,
+    `Good-Skill` loaded), but the Agent Skills format requires them, OpenCode has a
+    `SkillNameMismatchError` for the second, and the skill is listed under a name other
+    than its folder's.
+
+    ## Example
+    ```markdown
+    ---
+    description: Release checklist
+    ---
+    ```
+    in `skills/release/SKILL.md` is never listed.
+
+    ## Fix safety
+    Unsafe: a missing name, or one that differs from a valid folder name, becomes the
+    folder's name (a missing one makes the skill appear, which changes what the model sees).
+    """
+    doc, root = ctx.doc, ctx.root
+    folder = skill_folder(doc.path)
+    member = root.get("name") if root is not None and root.kind == "object" else None
+    folder_ok = bool(NAME.match(folder))
+    if member is None or member.value is None or member.value.kind != "string":
+        fix = None
+        if folder_ok:
+            if member is not None and member.value is not None:
+                fix = Fix((edits.replace_value(member.value, folder, doc),), Applicability.UNSAFE,
+                          f"name it `{folder}` after its folder")
+            elif member is None:
+                fix = Fix(edits.insert_member(doc, root, "name", folder, first=True), Applicability.UNSAFE,
+                          f"name it `{folder}` after its folder")
+        target = member if member is not None else (0, min(3, len(doc.text)))
+        what = "has no `name`" if member is None or member.value is None or member.value.kind == "null" \
+            else "has a `name` that is not a string"
+        yield ctx.at(target, f"the skill {what}: OpenCode drops it without a word", fix=fix)
+        return
+    name = member.value.value
+    if not NAME.match(name):
+        yield ctx.at(member.value, f"skill name `{name}` is not lowercase letters, digits and hyphens",
+                     severity=Severity.WARNING)
+    if name != folder:
+        fix = Fix((edits.replace_value(member.value, folder, doc),), Applicability.UNSAFE,
+                  f"name it `{folder}` after its folder") if folder_ok else None
+        yield ctx.at(member.value, f"skill name `{name}` differs from its folder `{folder}`: OpenCode lists "
+                                   f"it as `{name}`", severity=Severity.WARNING, fix=fix)
