@@ -15,7 +15,7 @@ drops the file without a word. Agents are `{name: <path>, ...frontmatter, prompt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from linter.records import dataclass
 
 from linter.jsonc import Member, Node
 from linter.source import Document
