@@ -92,6 +92,10 @@ def main():
               "the context of each, and exit.")
 @click.option("--check-env", is_flag=True,
               help="Also check this machine: unset {env:} variables, MCP programs not on PATH.")
+@click.option("--opencode-version", help="The OpenCode release to judge by: 1.18.33, 1.14, 2.0 "
+              "[default: the `opencode` on PATH, else the file's keys].")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings in effect and the OpenCode version each file is judged by; lint nothing.")
 def check(**params):
     """Lint OpenCode config files (default command).
 
@@ -126,7 +130,8 @@ def rule(code, all_):
               help="JSONC with a `// file:line` comment after each value, or JSON with a provenance map.")
 @click.option("--home", "home", type=click.Path(file_okay=False, exists=True),
               help="The folder `~` stands for (a dotfiles tree's home).")
-def config_command(folder, output_format, home):
+@click.option("--opencode-version", help="The OpenCode release to judge by (as for `check`).")
+def config_command(folder, output_format, home, opencode_version):
     """Print the merged config OpenCode would see in FOLDER (default: here), with where each
     value comes from. A dotfiles tree's global folder shows that tree's global config.
     Secrets are masked."""
@@ -155,9 +160,29 @@ def config_command(folder, output_format, home):
         merged = opencode_config.merged([d for d in docs if d.path not in broken])
         render = show_config.as_json if output_format == "json" else show_config.jsonc
         secrets = {s for d in docs for s in knowledge.secrets(d)}
+        judged = _config_version(where, merged, opencode_version)
+        if output_format == "json":     # the report stays JSON; the version goes to stderr
+            click.echo(f"oclint: judged as {judged}", err=True)
+        else:
+            click.echo(f"// judged as {judged}")
         click.echo(redact(printable_json(render(merged, where, load)), secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
     _run(work)
+
+
+def _config_version(where: str, merged, value) -> str:
+    """The OpenCode version `oclint config` judges the merged config by, and why."""
+    from linter import settings as settings_
+    from linter.main import version_option
+    from rules import versions
+    found = settings_.find(where)
+    options = dict(settings_.load(found).rule_options) if found else {}
+    version_option(options, value, found)
+    version = versions.configured(options) or versions.on_path()
+    if version is None:
+        keys = list(merged.value) if isinstance(merged.value, dict) else []
+        version = versions.from_keys(keys)
+    return versions.describe(version)
 
 
 @main.group()

@@ -25,10 +25,10 @@ FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--
          "--exit-non-zero-on-fix": "exit_non_zero_on_fix", "--strict": "strict", "-q": "quiet",
          "--quiet": "quiet", "--isolated": "isolated", "--with-global": "with_global",
          "--show-files": "show_files",
-         "--check-env": "check_env"}
+         "--check-env": "check_env", "--show-settings": "show_settings"}
 VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select",
           "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
-          "--schema": "schema", "--home": "home"}
+          "--schema": "schema", "--home": "home", "--opencode-version": "opencode_version"}
 COLORS = ("auto", "always", "never")
 SUBCOMMANDS = ("check", "rule", "config", "init")
 
@@ -37,7 +37,8 @@ def defaults() -> dict:
     """The check command's parameters when no option is given (as click passes them)."""
     params = {dest: False for dest in FLAGS.values()}
     params.update(paths=(), select=(), ignore=(), extend_select=(), output_format=None, output_file=None,
-                  stdin_filename=None, color="auto", schema=None, config_path=None, home=None)
+                  stdin_filename=None, color="auto", schema=None, config_path=None, home=None,
+                  opencode_version=None)
     return params
 
 
@@ -148,6 +149,8 @@ def _expand(paths, knowledge_) -> list[str]:
 
 def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
            config_path, isolated, with_global, home, show_files, flags):
+    opencode_version = flags.pop("opencode_version", None)
+    show_settings = flags.pop("show_settings", False)
     from linter import app
     from linter import settings as settings_
     from rules import opencode_config
@@ -181,9 +184,47 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
         options.rule_options["schema"] = schema
     if check_env:
         options.rule_options["check-env"] = True
+    version_option(options.rule_options, opencode_version, found)
+    if show_settings:
+        return _show_settings(options, found, known)
     if show_files:
         return app.show_files(options, known, sys.stdout)
     return app.check(options, known)
+
+
+def version_option(rule_options: dict, value, settings_path) -> None:
+    """`--opencode-version` (checked like the setting) wins over the setting; either way the
+    rules learn where the version came from."""
+    from linter import app
+    from linter import settings as settings_
+    if value is not None:
+        problem = settings_.KEYS["opencode-version"][0](value)
+        if problem:
+            raise app.UsageError(f"--opencode-version {problem}")
+        rule_options["opencode-version"] = value
+        rule_options["opencode-version-from"] = "--opencode-version"
+    elif "opencode-version" in rule_options:
+        rule_options["opencode-version-from"] = f"the `opencode-version` setting in {settings_path}"
+
+
+def _show_settings(options, settings_path, known) -> int:
+    """What `check` would use: the settings file, the selection, the rule options, and for
+    each file the OpenCode version it is judged by and why."""
+    from linter import app, engine
+    from rules import versions
+    lines = [f"settings file: {settings_path or '(none)'}",
+             f"select: {', '.join(options.select)}",
+             f"ignore: {', '.join(options.ignore) or '(none)'}",
+             f"extend-select: {', '.join(options.extend_select) or '(none)'}"]
+    for key, value in sorted(options.rule_options.items()):
+        if key != "opencode-version-from":
+            lines.append(f"{key}: {value}")
+    run = engine.Run(options.rule_options)
+    for item in app.load(options, None, known.kind):
+        version = versions.for_doc(engine.Context(item.doc, run))
+        lines.append(f"{item.doc.path}: {versions.describe(version)}")
+    echo("\n".join(lines))
+    return app.EXIT_OK
 
 
 def split(values) -> list[str]:

@@ -71,6 +71,14 @@ def _string(value) -> str | None:
     return None if isinstance(value, str) else "must be a string (a path or a URL)"
 
 
+def _release(value) -> str | None:
+    """A release such as 1.18.33, a line such as 1.14, or a major version such as 2.0."""
+    import re
+    ok = isinstance(value, (str, int, float)) and not isinstance(value, bool) and \
+        re.fullmatch(r"v?\d+(\.\d+){0,2}", str(value).strip()) is not None
+    return None if ok else "must be a release such as 1.18.33, 1.14 or 2.0"
+
+
 # key -> (check, where it goes: "engine" settings or "rules" options)
 KEYS = {
     "select": (_strings, "engine"),
@@ -84,6 +92,7 @@ KEYS = {
     "responses-routing": (_choice(ROUTINGS), "rules"),
     "schema": (_string, "rules"),
     "check-env": (_bool, "rules"),
+    "opencode-version": (_release, "rules"),
 }
 
 
@@ -167,7 +176,12 @@ def _yaml(path: str, text: str) -> tuple[dict, dict]:
         return {}, {}
     if not isinstance(data, dict):
         raise SettingsError(f"{path}:1: settings must be a mapping of keys to values")
-    return _plain(data, {}), {k: _line(data, k) for k in data}
+    values = _plain(data, {})
+    for key, value in data.items():     # `1.10` is a release, not the number 1.1: keep its spelling
+        if type(value).__name__ == "ScalarFloat" and getattr(value, "_width", None) and \
+                getattr(value, "_exp", None) is None:
+            values[str(key)] = f"{float(value):.{max(value._width - value._prec - 1, 0)}f}"
+    return values, {k: _line(data, k) for k in data}
 
 
 def _line(data, key) -> int:

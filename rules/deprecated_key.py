@@ -1,7 +1,7 @@
 from linter import edits
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
-from rules import locations
+from rules import locations, versions
 from rules.data import load
 
 
@@ -16,8 +16,10 @@ def check(ctx):
 
     ## Why is this bad?
     OpenCode still converts most of these, but they are on their way out: `layout` already
-    does nothing, and `theme`, `keybinds` and `tui` are ignored in opencode.json by OpenCode
-    1.18.33 (they belong in tui.json).
+    does nothing, and `theme`, `keybinds` and `tui` belong in tui.json from OpenCode 1.2.15
+    (the SDK's `Config` type drops them there; 1.18.33 ignores them in opencode.json, checked).
+    For an older `opencode-version` they are not reported; for OpenCode 2 this rule stays
+    silent (OpenCode 1 keys there are OC201's, with the V2 name).
 
     ## Example
     ```jsonc
@@ -36,8 +38,15 @@ def check(ctx):
     tui file already sets the same key (the message says so), or for a file OpenCode does
     not read as opencode.json.
     """
+    version = versions.for_doc(ctx)
+    if version.v2:
+        return      # OpenCode 1 keys in an OpenCode 2 file are OC201's (with the V2 name)
+    moved = versions.tui_keys_moved(version)
+    ignored = versions.checked_as(versions.entry("tui-keys", version.release), version.release)
     table = {}
     for entry in load("deprecated"):
+        if entry.get("tui") and not moved:
+            continue        # before 1.2.15 opencode.json is where they belong
         table.setdefault(entry["where"], {})[entry["key"]] = entry
     for path, where, node in locations.objects(ctx.root):
         for member in node.members():
@@ -50,6 +59,8 @@ def check(ctx):
             # other: no fix until the duplicate is gone
             twice = sum(m.key == member.key for m in node.members()) > 1
             message = entry["message"]
+            if entry.get("tui") and ignored == versions.show(version.release):
+                message += f"; OpenCode {ignored} ignores it here"
             if entry["fix"] == "tui":
                 from rules.tui import move
                 fix, note = (None, "") if twice else move.fix(ctx, member)

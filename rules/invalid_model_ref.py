@@ -1,6 +1,6 @@
 from linter.registry import rule
 from linter.diagnostics import Severity
-from rules import providers as p
+from rules import providers as p, versions
 
 
 @rule("OC301", "invalid-model-ref", "error", kinds=("config", "agent", "mode", "command"))
@@ -25,13 +25,19 @@ def check(ctx):
     ## Fix safety
     No fix: the provider cannot be guessed.
     """
+    version = versions.for_doc(ctx)
+    behaviour, named = versions.v2_keys(version)
     for where, node in p.references(ctx.root):
         ref = node.value
         if p.SUBSTITUTION.search(ref):
             continue
         if "#" in ref and p.split_reference(ref):
-            yield ctx.at(node, f"`{where}` `{ref}`: the `#variant` suffix is OpenCode V2 syntax; "
-                               "1.18.33 drops it (use the `variant` key)", severity=Severity.WARNING)
+            if version.v2:
+                continue        # `provider/model#variant` is OpenCode 2's own syntax
+            what = (f"OpenCode {named} cuts it off" if behaviour == "lowering" and named
+                    else "OpenCode 1 has no `#variant` syntax")
+            yield ctx.at(node, f"`{where}` `{ref}`: the `#variant` suffix is OpenCode 2 syntax; "
+                               f"{what} (use the `variant` key)", severity=Severity.WARNING)
         elif p.split_reference(ref) is None:
             yield ctx.at(node, f"`{where}` is `{ref}`, not `provider/model`",
                          help="Write the provider id, a slash, and the model id: `mixroute/gpt-5.2`.")

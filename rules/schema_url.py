@@ -1,6 +1,7 @@
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
+from rules import versions
 
 SCHEMA_URL = "https://opencode.ai/config.json"
 
@@ -25,9 +26,14 @@ def check(ctx):
 
     ## Fix safety
     Safe: inserts the member as the first one, or corrects the URL.
+
+    ## Versions
+    Silent for a file judged as OpenCode 2: no V2 schema is published, the URL above is
+    V1's (editors pointed at it flag valid V2 configs, #50852), and whether OpenCode 2
+    rewrites the file was not checked.
     """
     root = ctx.root
-    if root is None or root.kind != "object":
+    if root is None or root.kind != "object" or versions.for_doc(ctx).v2:
         return
     member = root.get("$schema")
     if member is None:

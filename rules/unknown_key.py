@@ -2,7 +2,7 @@ from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from linter.suggest import Suggester
-from rules import locations, schema
+from rules import locations, schema, versions
 from rules.data import load
 
 
@@ -24,9 +24,20 @@ def check(ctx):
     in Claude/Cursor's shape, and a top-level `mcpServers`, are OC701's.
 
     ## Why is this bad?
-    OpenCode 1.18.33 drops unknown keys without a word, so `"modle": "mixroute/gpt-5.2"`
-    or a provider-level `"baseUrl"` silently does nothing; older releases refused to start
-    on the same file, and V2 `permissions` still stops 1.18.33.
+    What an unknown key costs depends on the release (rules/data/versions.yaml, checked
+    by running the released binaries): up to 1.18.15 OpenCode refuses to start on an
+    unknown top-level key (`Unrecognized key: modle`); from 1.18.16 it drops it without a
+    word, so `"modle": "mixroute/gpt-5.2"` silently does nothing. Inside a provider entry
+    1.2.15 to 1.3.2 refused, 1.14.34 onwards drops. OpenCode 2 keys in a 1.x file: up to
+    1.18.23 they are unknown keys like any other; from 1.18.24 OpenCode converts `agents`,
+    `commands`, `snapshots` and `media` (a warning), drops `providers`, `plugins`,
+    `update`, `websearch` and `warming`, and refuses `permissions` ("V2 permissions are not
+    supported by OpenCode V1"). Each message names the release it is about: the one in use
+    when oclint ran it, else the nearest one it ran. Under OpenCode 2 (`opencode-version:
+    2.x`, or a file in V2 spellings) the keys are those of OpenCode 2's schema, read from
+    its source (`rules/schema/opencode2.schema.json` names the commits): whether OpenCode 2
+    refuses or drops an unknown key is not known, and OpenCode 1 spellings get a hint
+    naming the V2 key.
 
     ## Example
     ```jsonc
@@ -39,10 +50,13 @@ def check(ctx):
     `baseUrl`/`apiKey` into `options`). That changes what OpenCode does, which is the
     point, but check it is what you meant.
     """
+    version = versions.for_doc(ctx)
+    closest = Suggester()
+    if version.v2:
+        yield from _under_v2(ctx, version, closest)
+        return
     foreign = _index("foreign-keys")
     moved = {(e["where"], e["key"]) for e in load("deprecated")}
-    doc = ctx.doc
-    closest = Suggester()
     for finding in schema.findings(ctx):
         if finding.kind != "unknown-key":
             continue
@@ -52,17 +66,83 @@ def check(ctx):
         member = finding.target
         entry = foreign.get((where, finding.key))
         if entry is not None:
-            yield _foreign(ctx, member, entry)
+            yield _foreign(ctx, member, entry, version)
             continue
-        yield _typo(ctx, finding, member, closest)
-    # agents are open (unknown agent keys become options), so V2 `permissions` there is
-    # not a schema error; OpenCode 1.18.33 still refuses it
+        yield _typo(ctx, finding, member, closest, version)
+    # agents are open (unknown agent keys become options), so V2 spellings there are not
+    # schema errors; they still do nothing (and 1.18.24 onwards refuses `permissions`)
+    agent_pairs = {v2: v1 for v1, v2 in versions.spellings("agent")["pairs"].items()}
     for path, where, node in locations.objects(ctx.root):
-        if where == "agent" and node.get("permissions") is not None:
-            yield _foreign(ctx, node.get("permissions"), foreign[("agent", "permissions")])
+        if where != "agent":
+            continue
+        for key in versions.spellings("agent")["v2-only"]:
+            member = node.get(key)
+            if member is None or (path[0] == "agents" and key != "permissions"):
+                continue        # what lowering does with the rest of a V2 `agents` entry is not known
+            if key == "permissions":
+                yield _foreign(ctx, member, foreign[("agent", "permissions")], version)
+            else:
+                yield _v2_agent_key(ctx, member, agent_pairs.get(key), version)
 
 
-def _typo(ctx, finding, member, closest):
+def _behaviour(version, where: str) -> str:
+    """What the release in use does with an unknown key here, as far as oclint checked."""
+    behaviour, named = versions.unknown_keys(version, where)
+    if behaviour == "refuses" and named:
+        return f"OpenCode {named} refuses to start on it (`Unrecognized key`)"
+    if behaviour == "drops" and named:
+        return f"OpenCode {named} drops it without a word"
+    return f"oclint has not checked what OpenCode {version} does with it"
+
+
+def _v2_agent_key(ctx, member, v1, version):
+    message = f"`{member.key}` is an OpenCode 2 agent key"
+    message += f"; OpenCode 1 spells it `{v1}`" if v1 else "; OpenCode 1 has no such agent setting"
+    message += f": OpenCode 1 makes an agent's unknown keys its options, so under {version} it does nothing"
+    fix = None
+    if v1 and member.parent.get(v1) is None:
+        fix = Fix((edits.rename_key(member, v1),), Applicability.UNSAFE, f"rename to `{v1}`")
+    return ctx.at(member, message, fix=fix)
+
+
+def _under_v2(ctx, version, closest):
+    """Unknown keys against OpenCode 2's schema: OpenCode 1 spellings get the V2 name."""
+    pairs = {}
+    for where in ("top", "agent", "provider"):
+        pairs[where] = versions.spellings(where)["pairs"]
+    v1_only = {where: set(versions.spellings(where)["v1-only"]) for where in pairs}
+    for finding in schema.findings(ctx):
+        if finding.kind != "unknown-key":
+            continue
+        where = _v2_place(finding.path[:-1])
+        member = finding.target
+        if where is not None and finding.key in v1_only[where]:
+            v2 = pairs[where].get(finding.key)
+            message = f"`{finding.key}` is an OpenCode 1 key"
+            message += f"; OpenCode 2 spells it `{v2}`" if v2 else "; OpenCode 2 has no such setting"
+            fix = None
+            if v2 and member.parent.get(v2) is None:
+                fix = Fix((edits.rename_key(member, v2),), Applicability.UNSAFE, f"rename to `{v2}`")
+            yield ctx.at(member, message, fix=fix, help=_V2_HELP)
+            continue
+        yield _typo(ctx, finding, member, closest, version)
+
+
+_V2_HELP = ("Judged as OpenCode 2 (`oclint --show-settings` says why), against its schema read from "
+            "OpenCode 2's source; whether OpenCode 2 refuses or drops an unknown key was not checked.")
+
+
+def _v2_place(path: tuple) -> str | None:
+    if path == ():
+        return "top"
+    if len(path) == 2 and path[0] == "agents":
+        return "agent"
+    if len(path) == 2 and path[0] == "providers":
+        return "provider"
+    return None
+
+
+def _typo(ctx, finding, member, closest, version):
     obj = member.parent
     candidates = [c for c in finding.candidates if c != member.key]
     close = closest(member.key, candidates)
@@ -81,14 +161,27 @@ def _typo(ctx, finding, member, closest):
             else:
                 line, _ = ctx.doc.position(obj.get(close[0]).key_start)
                 message += f" (`{close[0]}` is already set on line {line})"
-    help_ = "OpenCode 1.18.33 drops unknown keys silently; older releases refuse to start."
+    if version.v2:
+        help_ = _V2_HELP
+    else:
+        help_ = _behaviour(version, "top" if finding.path[:-1] == () else "nested") + "."
+        help_ = help_[0].upper() + help_[1:]
     if not close and locations.kind(finding.path[:-1]) in ("provider", "model"):
-        help_ += " Settings for the provider's SDK go in `options`, which takes any key."
+        help_ += (" Settings for the provider's SDK go in `settings`, which takes any key." if version.v2
+                  else " Settings for the provider's SDK go in `options`, which takes any key.")
     return ctx.at(member, message, fix=fix, help=help_)
 
 
-def _foreign(ctx, member, entry):
+def _foreign(ctx, member, entry, version):
     obj, doc = member.parent, ctx.doc
+    if entry.get("v2"):
+        message, severity = _v2_message(member.key, entry, version, obj)
+    else:
+        message, severity = entry["message"], Severity(entry["severity"])
+        if entry["where"] == "top":
+            message += "; " + _behaviour(version, "top")
+        elif versions.unknown_keys(version, "nested")[0] == "refuses":
+            message += "; " + _behaviour(version, "nested")
     fix = None
     if entry.get("rename") and obj.get(entry["rename"]) is None:
         fix = Fix((edits.rename_key(member, entry["rename"]),), Applicability.UNSAFE,
@@ -98,7 +191,29 @@ def _foreign(ctx, member, entry):
         if obj.find(path) is None:
             fix = Fix(_move(doc, obj, member, path), Applicability.UNSAFE, f"move into `{entry['move']}`",
                       isolation=("move-into", obj.start))
-    return ctx.at(member, entry["message"], fix=fix, severity=Severity(entry["severity"]))
+    return ctx.at(member, message, fix=fix, severity=severity)
+
+
+def _v2_message(key, entry, version, obj) -> tuple[str, Severity]:
+    """The message and severity for an OpenCode 2 key in a file judged as 1.x."""
+    v1 = entry.get("rename")
+    place = "in an agent " if entry["where"] == "agent" else ""
+    message = f"`{key}` {place}is an OpenCode 2 key"
+    message += f"; OpenCode 1 spells it `{v1}`" if v1 else "; OpenCode 1 has no such setting"
+    behaviour, named = versions.v2_keys(version)
+    if behaviour == "lowering" and named and entry["lowering"] != "none":
+        action = entry["lowering"]
+        if action == "convert":
+            return message + f": OpenCode {named} converts it to `{v1}`, releases before 1.18.24 do not", \
+                Severity.WARNING
+        if action == "refuse":
+            return message + (f": OpenCode {named} refuses to start (\"V2 permissions are not supported "
+                              f"by OpenCode V1\")"), Severity.ERROR
+        return message + f": OpenCode {named} drops it (it logs only a compatibility diagnostic)", Severity.ERROR
+    if entry["where"] == "agent":
+        return message + ": OpenCode 1 makes an agent's unknown keys its options, where it does nothing", \
+            Severity.ERROR
+    return message + ": " + _behaviour(version, "top"), Severity.ERROR
 
 
 def _move(doc, obj, member, path):

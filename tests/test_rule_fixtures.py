@@ -10,6 +10,9 @@ Layout: ``tests/fixtures/<CODE>/<case>.jsonc`` is an input. Beside it:
   "path": "...", "context": [[path, text], ...]}``: ``path`` is the path the case is linted
   as (it decides the document kind: `.opencode/command/x.md` is a command), ``context``
   the other files of its run (merged before it, as OpenCode merges them).
+  With ``"versions": [...]`` the input runs once per OpenCode release listed (as
+  the `opencode-version` setting), each against ``<case>@<release>.expected`` and
+  ``<case>@<release>.fixed.jsonc``: the same file with different expected diagnostics.
 
 An input named ``<case>.tui.json`` or ``<case>.tui.jsonc`` is linted as a tui.json(c).
 Markdown cases (``<case>.md``, fixed text ``<case>.fixed.md``) work the same way.
@@ -23,8 +26,9 @@ import pytest
 from lintkit import fix_text, lint_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p for pattern in ("*/*.json*", "*/*.md") for p in FIXTURES.glob(pattern)
-               if not p.name.endswith((".fixed.jsonc", ".options.json", ".fixed.json", ".fixed.md")))
+INPUTS = sorted(p for pattern in ("*/*.json*", "*/*.md") for p in FIXTURES.glob(pattern)
+                if not p.name.endswith((".fixed.jsonc", ".options.json", ".fixed.json", ".fixed.md"))
+                and "@" not in p.name)
 
 
 def _settings(case: Path) -> dict:
@@ -32,14 +36,21 @@ def _settings(case: Path) -> dict:
     return json.loads(side.read_text()) if side.exists() else {}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_fixture(case: Path):
+CASES = [(case, version) for case in INPUTS for version in _settings(case).get("versions", [None])]
+
+
+@pytest.mark.parametrize("case,version", CASES,
+                         ids=lambda v: f"{v.parent.name}/{v.name}" if isinstance(v, Path) else str(v))
+def test_fixture(case: Path, version):
     code = case.parent.name
     stem = case.name.split(".")[0]
     text = case.read_bytes()
     settings = _settings(case)
     selectors = settings.get("select", [code])
-    options = settings.get("options", {})
+    options = dict(settings.get("options", {}))
+    if version is not None:
+        options["opencode-version"] = version
+        stem += f"@{version}"
     kind = "tui" if case.name.endswith((".tui.json", ".tui.jsonc")) else None
     path = settings.get("path", str(case))
     context = [tuple(c) for c in settings.get("context", [])]

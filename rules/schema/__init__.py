@@ -5,6 +5,11 @@ The bundled schema (``opencode.schema.json`` beside this file) is written from
 opencode-facts.md. A newer one can be named by ``--schema`` or the ``schema`` setting: a
 path, or a URL fetched with a short timeout and cached on disk; offline, the cached copy
 or the bundled schema is used and the run says so once.
+
+Without one, a config is checked against the schema of the OpenCode version in use
+(``rules.versions``): OpenCode 2 gets ``opencode2.schema.json``; a 1.x release the bundled
+schema less the keys that release does not have yet. ``source_of`` is the one place that
+decides.
 """
 
 from __future__ import annotations
@@ -75,6 +80,8 @@ def load(source: str | None) -> dict:
 
 
 def _read(source: str | None) -> dict:
+    if source and source.startswith("version:"):
+        return _as_of(source[8:])
     if not source or source.startswith("bundled:"):
         name = BUNDLED if not source else os.path.join(HERE, source[8:] + ".schema.json")
         with open(name, encoding="utf-8") as handle:
@@ -125,10 +132,51 @@ def _fetch(url: str) -> dict:
         return load(None)
 
 
-def source_of(doc, options) -> str | None:
-    """Which schema ``doc`` is checked against: its kind's bundled one, or for config the
-    run's (``--schema``, the ``schema`` setting; None: the bundled one)."""
-    return BUNDLED_KINDS.get(doc.kind) or options.get("schema")
+def source_of(ctx) -> str | None:
+    """Which schema ``ctx.doc`` is checked against: its kind's bundled one; for config the
+    run's (``--schema``, the ``schema`` setting: the user's choice wins over any version),
+    else the one of the OpenCode version in use (``rules.versions``): ``bundled:opencode2``
+    for OpenCode 2, ``version:<release>`` for the bundled schema as that 1.x release has it
+    (None: the bundled one as it is, for the release it was written for)."""
+    doc, options = ctx.doc, ctx.options
+    chosen = BUNDLED_KINDS.get(doc.kind) or options.get("schema")
+    if chosen or doc.kind != "config":
+        return chosen
+    from rules import versions
+    version = versions.for_doc(ctx)
+    if version.v2:
+        return "bundled:opencode2"
+    release = version.release
+    if versions.schema_changes(release) or versions.schema_forms(release):
+        return "version:" + versions.show(release)
+    return None
+
+
+def _as_of(release_text: str) -> dict:
+    """The bundled schema without the keys a 1.x release did not have yet, and with the
+    other forms it accepts (``schema-keys``, ``schema-forms`` in rules/data/versions.yaml)."""
+    import copy
+    from rules import versions
+    release = versions.parse_exact(release_text)
+    out = copy.deepcopy(load(None))
+
+    def at(pointer: str):
+        target = out
+        for part in pointer.lstrip("#").split("/")[1:]:
+            target = target[part]
+        return target
+
+    for change in versions.schema_changes(release):
+        target = at(change["at"])
+        target.get("properties", {}).pop(change["key"], None)
+        if change["key"] in target.get("required", ()):
+            target["required"] = [k for k in target["required"] if k != change["key"]]
+    for form in versions.schema_forms(release):
+        target = at(form["at"])
+        original = dict(target)
+        target.clear()
+        target["anyOf"] = [original, form["also"]]
+    return out
 
 
 def validator(options, source: str | None = None) -> Any:
@@ -148,7 +196,7 @@ def validator(options, source: str | None = None) -> Any:
             return Resource.from_contents({}, default_specification=DRAFT202012)
 
         cls = validators.validator_for(schema, default=validators.Draft202012Validator)
-        if source and not source.startswith("bundled:"):   # bundled ones: checked by the tests
+        if source and not source.startswith(("bundled:", "version:")):   # bundled ones: checked by the tests
             from jsonschema.exceptions import SchemaError as Invalid
             try:
                 cls.check_schema(schema)
@@ -176,7 +224,7 @@ def _compiled(options, source: str | None = None):
     if key not in _LOADED:
         from linter.quickschema import compile_schema
 
-        if source and not source.startswith("bundled:"):
+        if source and not source.startswith(("bundled:", "version:")):
             validator(options, source)
         _LOADED[key] = compile_schema(load(source))
     return _LOADED[key]
@@ -210,7 +258,7 @@ def findings(ctx) -> list[Finding]:
     if key not in cache:
         root = ctx.root
         out: list[Finding] = []
-        source = source_of(ctx.doc, ctx.options)
+        source = source_of(ctx)
         if root is not None:
             for error in _errors(ctx.doc.value, ctx.options, source):
                 out.extend(_classify(error, root))
