@@ -161,11 +161,12 @@ def config_command(folder, output_format, home, opencode_version):
         render = show_config.as_json if output_format == "json" else show_config.jsonc
         secrets = {s for d in docs for s in knowledge.secrets(d)}
         judged = _config_version(where, merged, opencode_version)
+        text = printable_json(render(merged, where, load))
         if output_format == "json":     # the report stays JSON; the version goes to stderr
             click.echo(f"oclint: judged as {judged}", err=True)
         else:
-            click.echo(f"// judged as {judged}")
-        click.echo(redact(printable_json(render(merged, where, load)), secrets), nl=False)
+            text += ("" if text.endswith("\n") else "\n") + f"// judged as {judged}\n"
+        click.echo(redact(text, secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
     _run(work)
 

@@ -47,7 +47,6 @@ import pytest
 from conftest import CORPUS, corpus_manifest
 from lintkit import lint_text
 
-PACKAGE = "opencode-linux-x64@1.18.33"
 SHA256 = "149a676b59224b196626abda2fdbd34c8329ac326b57c4891ba3de446f3ca3c1"
 SYNTAX = {"OC101", "OC102", "OC104"}
 OCLINT = str(Path(sys.executable).with_name("oclint"))
@@ -58,32 +57,52 @@ def cache_dir() -> Path:
     return Path(base) / "oclint-tests"
 
 
-@pytest.fixture(scope="module")
-def opencode() -> str:
+# the releases the version tier runs, by the sha256 of their tarball (`npm pack opencode-linux-x64@V`)
+RELEASES = {
+    "1.18.33": SHA256,
+    "1.2.15": "fc56a1a5b0f7156ae137ea35612fd69f6cec710c409f16fdd8619e020bcbaf21",
+    "1.3.2": "233fc6962d55e501f9acba32dec6d16f9adc379b4e500e96b8aa13b314caf586",
+    "1.14.48": "b7eea97568d5f62ff73ee0fa487a4cc7730393a5b873efe8838f9fb2995327ce",
+    "1.18.3": "e3a6bc3265eb691420ccd6393ad89af86c5998b739329413858350401807b9a6",
+    "1.18.15": "f6526dcb05589b886c4ee2a5e68ce65edb665a07482b0a1da5c55d92ca3f1b71",
+    "1.18.16": "0d33c8364a8ddcca52155e84c9e05173a79c05aa0c2a70271974e437f5c341c1",
+    "1.18.23": "b987ad440e278a8d543ec99cbac11a14fb3d19ae7254fecfe825dba1f133729e",
+    "1.18.24": "3862620ef10f1f6c536e36a278a36a02aab8081953a9df620180544bc316aeb2",
+}
+
+
+def fetch(version: str) -> str:
+    """The `opencode` binary of a release, fetched once with npm and kept in the cache."""
+    package = f"opencode-linux-x64@{version}"
     if os.environ.get("OCLINT_SKIP_OPENCODE"):
         pytest.skip("OCLINT_SKIP_OPENCODE is set")
     if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
-        pytest.skip(f"{PACKAGE} runs on Linux x64 only, not {platform.system()} {platform.machine()}")
+        pytest.skip(f"{package} runs on Linux x64 only, not {platform.system()} {platform.machine()}")
     if shutil.which("npm") is None:
         pytest.skip("npm is not installed: cannot fetch OpenCode")
-    folder = cache_dir() / "opencode-1.18.33"
+    folder = cache_dir() / f"opencode-{version}"
     binary = folder / "package" / "bin" / "opencode"
     if not binary.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        packed = subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=folder, capture_output=True,
+        packed = subprocess.run(["npm", "pack", package, "--silent"], cwd=folder, capture_output=True,
                                 text=True, timeout=300)
-        tarball = folder / "opencode-linux-x64-1.18.33.tgz"
+        tarball = folder / f"opencode-linux-x64-{version}.tgz"
         if packed.returncode != 0 or not tarball.exists():
-            pytest.skip(f"npm pack {PACKAGE} failed (registry unreachable?): {packed.stderr.strip()[-200:]}")
+            pytest.skip(f"npm pack {package} failed (registry unreachable?): {packed.stderr.strip()[-200:]}")
         digest = hashlib.sha256(tarball.read_bytes()).hexdigest()
-        if digest != SHA256:
+        if digest != RELEASES[version]:
             tarball.unlink()
-            pytest.fail(f"{PACKAGE} has sha256 {digest}, expected {SHA256}")
+            pytest.fail(f"{package} has sha256 {digest}, expected {RELEASES[version]}")
         with tarfile.open(tarball) as archive:
             archive.extractall(folder, filter="data")
         tarball.unlink()
         binary.chmod(0o755)
     return str(binary)
+
+
+@pytest.fixture(scope="module")
+def opencode() -> str:
+    return fetch("1.18.33")
 
 
 def isolated_env(home: Path) -> dict:
@@ -590,6 +609,45 @@ def md_sample() -> list[dict]:
 def opencode_md_verdict(binary: str, placement: str, text: bytes, kind: str, workdir: Path) -> dict:
     """What OpenCode does with one markdown file placed in a fresh project: exit status,
     and for agents, modes and commands their printed entries (for skills, the names listed)."""
+
+
+# -- versions: each release's verdict against oclint's under that `opencode-version` --------
+#
+# A release's verdict on a file is whether `opencode debug config` refuses it ("Configuration
+# is invalid"). oclint's verdict under the same `opencode-version`: a type, value or missing-
+# key error (OC202-OC204: refused by every release), or an OC201 finding whose message says
+# the release refuses to start. So this checks the version facts of rules/data/versions.yaml
+# and the words of the messages, release by release. By default: every case on 1.18.33 and
+# a fixed sample on 1.18.15 (the last release refusing unknown keys) and 1.18.23 (the last
+# before OpenCode 2 keys were lowered); OCLINT_OPENCODE_VERSIONS=all runs every case on
+# every release in RELEASES.
+
+VERSION_PROBES = {
+    "typo": '{"modle": "anthropic/claude-sonnet-4-5"}',
+    "provider-level-key": '{"provider": {"p": {"baseUrl": "http://127.0.0.1:9/v1", "models": {"m": {}}}}}',
+    "v2-permissions": '{"permissions": [{"action": "bash", "resource": "*", "effect": "ask"}]}',
+    "v2-skills-array": '{"skills": ["./skills"]}',
+    "v2-agents": '{"agents": {"review": {"description": "Reviews"}}}',
+    "v2-providers": '{"providers": {"p": {"package": "@ai-sdk/openai-compatible"}}}',
+    "shell": '{"shell": "/bin/sh"}',
+    "theme": '{"theme": "opencode"}',
+    "wrong-type": '{"share": "yes"}',
+    "model-reasoning-options": '{"provider": {"p": {"models": {"m": {"reasoning_options": [{"type": "toggle"}]}}}}}',
+}
+V2_CONFIGS = Path(__file__).parent / "fixtures_v2"
+SAMPLE = {"1.18.15": ["typo", "v2-agents", "v2-skills-array"], "1.18.23": ["v2-permissions", "v2-skills-array", "typo"]}
+
+
+def version_cases() -> list[tuple[str, str, bytes]]:
+    cases = {name: text.encode() for name, text in VERSION_PROBES.items()}
+    cases.update({f"v2-{p.stem}": p.read_bytes() for p in sorted(V2_CONFIGS.glob("*.jsonc"))})
+    if os.environ.get("OCLINT_OPENCODE_VERSIONS") == "all":
+        return [(v, name, text) for v in RELEASES for name, text in cases.items()]
+    return [("1.18.33", name, text) for name, text in cases.items()] + \
+        [(v, name, cases[name]) for v, names in SAMPLE.items() for name in names]
+
+
+def opencode_refuses(binary: str, text: bytes, workdir: Path) -> tuple[bool, str]:
     workdir.mkdir(parents=True)
     (workdir / "home").mkdir()
     project = workdir / "project"
@@ -677,3 +735,37 @@ def test_refused_markdown_loads_after_unsafe_fixes(opencode, tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(fixed_loads, rows))
     assert [r for r in results if r[1] != 0] == []
+
+
+    (project / "opencode.json").write_bytes(text)
+    proc = subprocess.run([binary, "debug", "config"], cwd=project, env=isolated_env(workdir / "home"),
+                          capture_output=True, timeout=180)
+    out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    return proc.returncode != 0 and "Configuration is invalid" in out, out[-300:]
+
+
+def oclint_says_refused(text: bytes, version: str) -> bool:
+    found = lint_text(text, ["OC201", "OC202", "OC203", "OC204"], {"opencode-version": version})
+    return any(d.code in ("OC202", "OC203", "OC204") or "refuses to start" in (d.message + (d.help or ""))
+               for d in found)
+
+
+def test_each_release_refuses_exactly_what_oclint_says_it_refuses(tmp_path):
+    cases = version_cases()
+    binaries = {v: fetch(v) for v in dict.fromkeys(v for v, _, _ in cases)}
+
+    def verdict(case):
+        version, name, text = case
+        theirs, output = opencode_refuses(binaries[version], text, tmp_path / f"{version}-{name}")
+        return version, name, theirs, oclint_says_refused(text, version), output
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(verdict, cases))
+    disagreements = [(v, name, theirs, ours, out) for v, name, theirs, ours, out in results if theirs != ours]
+    assert disagreements == []
+    # the releases differ: the same probes are refused by one and loaded by another
+    by_release: dict[str, set] = {}
+    for version, name, theirs, _, _ in results:
+        if theirs:
+            by_release.setdefault(version, set()).add(name)
+    assert "typo" in by_release.get("1.18.15", set()) and "typo" not in by_release.get("1.18.33", set())

@@ -119,10 +119,13 @@ def test_cli_flag_show_settings_and_config_name_the_version(tmp_path):
     bad = run("--opencode-version", "latest", "opencode.json")
     assert bad.returncode == 2 and "--opencode-version must be a release" in bad.stderr
     config = run("config")
-    assert config.stdout.startswith("// judged as OpenCode 1.10.0 (the `opencode-version` setting in")
+    assert config.stdout.splitlines()[-1].startswith("// judged as OpenCode 1.10.0 (the `opencode-version` setting in")
     (project / ".oclint.yaml").unlink()
     config = run("config")
-    assert config.stdout.startswith("// judged as OpenCode 2.x (no version is set")
+    assert config.stdout.splitlines()[-1].startswith("// judged as OpenCode 2.x (no version is set")
+    as_json = run("config", "--output-format", "json")
+    json.loads(as_json.stdout)
+    assert "oclint: judged as OpenCode 2.x" in as_json.stderr
 
 
 def test_autoupdate_true_is_noted_from_1_19_only():
