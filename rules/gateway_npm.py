@@ -26,22 +26,28 @@ def check(ctx):
 
     ## Fix safety
     Safe: inserts or corrects the provider-level package.
+
+    ## Versions
+    In a config written in OpenCode 2's spellings (`providers`) the key is `package`
+    (packages/schema/src/config/provider.ts); that is from OpenCode 2's source only.
     """
     for prov in p.providers(ctx.root):
         gateway = p.gateway_of(prov, ctx.options)
         if gateway is None:
             continue
         want = gateway["npm"]
-        member = prov.node.get("npm")
+        member = prov.node.get(prov.npm_key)
+        key = prov.npm_key      # OpenCode 2: `package`
         if member is None:
             after_name = prov.node.get("name") is not None
-            fix = Fix(edits.insert_member(ctx.doc, prov.node, "npm", want, after="name" if after_name else None,
-                                          first=not after_name), Applicability.SAFE, f'add "npm": "{want}"')
-            yield ctx.at(prov.member, f"gateway provider `{prov.id}` has no `npm`; it needs \"{want}\"",
+            fix = Fix(edits.insert_member(ctx.doc, prov.node, key, want, after="name" if after_name else None,
+                                          first=not after_name), Applicability.SAFE, f'add "{key}": "{want}"')
+            yield ctx.at(prov.member, f"gateway provider `{prov.id}` has no `{key}`; it needs \"{want}\"",
                          fix=fix)
         elif p.string(member.value) != want:
             fix = Fix((edits.replace_value(member.value, want, ctx.doc),), Applicability.SAFE, f'write "{want}"')
             shown = edits.dump(member.value.to_python(), ctx.doc, "", inline=True)
             yield ctx.at(member.value, f"gateway provider `{prov.id}` uses {shown}; it needs \"{want}\" "
-                                       "(route single models with a model-level `provider.npm`)", fix=fix)
+                                       f"(route single models with a model-level "
+                                       f"`{'package' if prov.v2 else 'provider.npm'}`)", fix=fix)
 

@@ -27,7 +27,9 @@ def check(ctx):
     """
     builtin = p.builtin()
     config = ctx.config if isinstance(ctx.config, dict) else {}
-    merged = config.get("provider") if isinstance(config.get("provider"), dict) else {}
+    if p.section(config) == "providers":
+        return      # whether OpenCode 2 drops a provider without models was not established
+    merged = config.get(p.section(config)) if isinstance(config.get(p.section(config)), dict) else {}
     for prov in p.providers(ctx.root):
         if prov.id in builtin:
             continue

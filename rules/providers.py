@@ -42,12 +42,15 @@ def string(node: Node | None) -> str | None:
 @dataclass
 class Provider:
     id: str
-    member: Member          # `"id": {...}` under `provider`
+    member: Member          # `"id": {...}` under `provider` (OpenCode 2: `providers`)
     node: Node              # its object
+    v2: bool = False        # written in OpenCode 2's spellings
 
     @property
     def options(self) -> Node | None:
-        return member_value(self.node, "options")
+        """The options handed to the AI SDK factory: `options`, in OpenCode 2 `settings`
+        (its aisdk.ts spreads them into the factory's options)."""
+        return member_value(self.node, "settings" if self.v2 else "options")
 
     @property
     def base_url_node(self) -> Node | None:
@@ -58,15 +61,19 @@ class Provider:
         non-empty string (it then wins for every model), else the provider's `api` and
         each model's `provider.api` (a model's own wins for that model)."""
         written = self.base_url_node
-        if string(written):
-            return [written]
+        if string(written) or self.v2:      # OpenCode 2 has no `api` keys
+            return [written] if string(written) else []
         found = [member_value(self.node, "api")]
         found += [member_value(member_value(m.node, "provider"), "api") for m in self.models()]
         return [n for n in found if string(n)]
 
     @property
+    def npm_key(self) -> str:
+        return "package" if self.v2 else "npm"
+
+    @property
     def npm(self) -> str | None:
-        return string(member_value(self.node, "npm"))
+        return string(member_value(self.node, self.npm_key))
 
     def models(self) -> Iterator["Model"]:
         models = member_value(self.node, "models")
@@ -86,16 +93,19 @@ class Model:
 
     @property
     def wire_id(self) -> str:
-        """The id sent to the API: `id` if set, else the key."""
-        return string(member_value(self.node, "id")) or self.key
+        """The id sent to the API: `id` (OpenCode 2: `modelID`) if set, else the key."""
+        return string(member_value(self.node, "modelID" if self.provider.v2 else "id")) or self.key
 
     @property
     def npm(self) -> str | None:
+        """The model's own package: `provider.npm`; in OpenCode 2 the model's `package`."""
+        if self.provider.v2:
+            return string(member_value(self.node, "package"))
         return string(member_value(member_value(self.node, "provider"), "npm"))
 
     @property
     def api_compatibility(self) -> Node | None:
-        return member_value(self.node, "apiCompatibility")
+        return None if self.provider.v2 else member_value(self.node, "apiCompatibility")
 
     def routed_to_responses(self) -> bool:
         """Whether OpenCode 1.18.33 sends this model to /responses: only the npm package
@@ -103,13 +113,27 @@ class Model:
         return (self.npm or self.provider.npm) == RESPONSES_NPM
 
 
+def section(config) -> str:
+    """Where a config keeps its providers: `providers` when it is written in OpenCode 2's
+    spellings (a `providers` section and no `provider`; a root Node or a plain dict), else
+    `provider`. A 1.x file with a stray `providers` keeps `provider` (OC201 reports it)."""
+    if isinstance(config, dict):
+        has = config.__contains__
+    elif config is not None and config.kind == "object":
+        has = lambda key: config.get(key) is not None     # noqa: E731
+    else:
+        return "provider"
+    return "providers" if has("providers") and not has("provider") else "provider"
+
+
 def providers(root: Node | None) -> Iterator[Provider]:
-    section = member_value(root, "provider")
-    if section is None or section.kind != "object":
+    name = section(root)
+    entries = member_value(root, name)
+    if entries is None or entries.kind != "object":
         return
-    for member in section.members():
+    for member in entries.members():
         if member.value is not None and member.value.kind == "object":
-            yield Provider(member.key, member, member.value)
+            yield Provider(member.key, member, member.value, name == "providers")
 
 
 # The ids OpenCode's /connect dialog accepts (opencode-facts.md section 8).
@@ -255,23 +279,32 @@ def discovers_models(entry) -> bool:
 # -- model references ------------------------------------------------------------------
 
 REFERENCE_SECTIONS = ("agent", "mode", "command")
+V2_REFERENCE_SECTIONS = ("agents", "commands")
 
 
 def references(root: Node | None) -> Iterator[tuple[str, Node]]:
-    """(where, node) for every model reference: `model`, `small_model`, and the `model` of
-    each agent, mode and command entry."""
-    for key in ("model", "small_model"):
+    """(where, node) for every model reference written as a string: `model`, `small_model`,
+    and the `model` of each agent, mode and command entry (in a config written in OpenCode
+    2's spellings: `model` and the `model` of each `agents` and `commands` entry)."""
+    v2 = section(root) == "providers"
+    for key in ("model",) if v2 else ("model", "small_model"):
         node = member_value(root, key)
         if node is not None and node.kind == "string":
             yield key, node
-    for section in REFERENCE_SECTIONS:
-        entries = member_value(root, section)
+    for name in V2_REFERENCE_SECTIONS if v2 else REFERENCE_SECTIONS:
+        entries = member_value(root, name)
         if entries is None or entries.kind != "object":
             continue
         for entry in entries.members():
             node = member_value(entry.value, "model")
             if node is not None and node.kind == "string":
-                yield f"{section}.{entry.key}.model", node
+                yield f"{name}.{entry.key}.model", node
+
+
+def variant_of(ref: str) -> str | None:
+    """The `#variant` of an OpenCode 2 reference (`provider/model#variant`), if any."""
+    head, sep, variant = ref.partition("#")
+    return variant if sep and "/" in head else None
 
 
 def split_reference(ref: str) -> tuple[str, str] | None:

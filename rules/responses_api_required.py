@@ -47,6 +47,19 @@ def check(ctx):
     built-in ones: a glob matched against the wire id (`my-codex-*`, an error), or
     `{pattern: "o5*", severity: warning}`. `gateways` adds providers to check (ids, hosts
     or base URLs of self-hosted deployments).
+
+    ## Versions
+    In a config written in OpenCode 2's spellings (`providers`, `package`, `settings`) the
+    model needs its own `"package": "@ai-sdk/openai"`, whatever `responses-routing` says
+    (OpenCode 2 has no `apiCompatibility`). From OpenCode 2's source only, not run: its
+    `AISDK.language` (packages/core/src/aisdk.ts@05a8b01) builds the SDK from the model's
+    package and calls `sdk.languageModel(modelID)` unless a provider plugin's language hook
+    picks the API (the documented hooks do so by provider id, `openai` and `xai` calling
+    `responses`); `@ai-sdk/openai-compatible`'s `languageModel` is its chat model and
+    `@ai-sdk/openai`'s is the Responses model, as 1.18.33 showed for the same packages. What
+    could not be verified: how a released OpenCode 2 routes (no V2 binary is on the
+    registry), and whether `capabilities.endpoints` (named in config/provider.ts, not in the
+    model.ts read) changes the route.
     """
     routing = p.routing(ctx.options)
     for prov in p.providers(ctx.root):
@@ -58,6 +71,11 @@ def check(ctx):
                 continue
             has_key = model.api_compatibility is not None     # a wrong value is MR105's
             has_npm = model.routed_to_responses()
+            if prov.v2:
+                if not has_npm:
+                    yield ctx.at(model.member, _message_v2(model), severity=Severity(severity),
+                                 fix=_fix_v2(ctx.doc, model))
+                continue
             missing = []
             if routing in ("both", "api-compatibility") and not has_key:
                 missing.append(("apiCompatibility", "responses"))
@@ -90,6 +108,22 @@ def _message(model, missing, has_key, has_npm) -> str:
         return head + f"{NPM}, so OpenCode sends it to /chat/completions ({NOTE})"
     return (head + f"{KEY} and {NPM}, so OpenCode sends it to /chat/completions (the key is the "
             f"guide's recipe, but {NOTE}; the npm override routes it to /responses)")
+
+
+def _message_v2(model) -> str:
+    return (f"`{model.wire_id}` is served only through the Responses API, but this OpenCode 2 entry "
+            f"lacks `\"package\": \"{p.RESPONSES_NPM}\"`, so it goes through the provider's "
+            f"`{model.provider.npm or p.COMPATIBLE_NPM}` (Chat Completions; from OpenCode 2's source)")
+
+
+def _fix_v2(doc, model):
+    chosen = p.member_value(model.node, "package")
+    if chosen is not None:
+        unsafe = p.string(chosen) != p.COMPATIBLE_NPM
+        return Fix((edits.replace_value(chosen, p.RESPONSES_NPM, doc),),
+                   Applicability.UNSAFE if unsafe else Applicability.SAFE, "route it to the Responses API")
+    return Fix(tuple(edits.insert_members(doc, model.node, [("package", p.RESPONSES_NPM)])),
+               Applicability.SAFE, "route it to the Responses API")
 
 
 def _fix(doc, model, missing):

@@ -39,7 +39,7 @@ def check(ctx):
             key = model.node.get("apiCompatibility")
             if key is not None and p.string(key.value) == "responses":
                 forced.append(key)
-            provider = model.node.get("provider")
+            provider = model.node.get("package" if prov.v2 else "provider")
             if model.npm == p.RESPONSES_NPM and provider is not None:
                 forced.append(provider)
             if not forced:

@@ -14,7 +14,10 @@ def check(ctx):
     providers, whose catalogue oclint does not carry), checks the model part is a key
     of that provider's `models`, and is not filtered out by `whitelist` / `blacklist`.
     Suggests the closest declared model. A provider that discovers its models at run time
-    (`discoverModels`, or a plugin option such as `options.modelsDiscovery`) is skipped.
+    (`discoverModels`, or a plugin option such as `options.modelsDiscovery`) is skipped. In
+    a config written in OpenCode 2's spellings (`providers`), a `provider/model#variant`
+    reference must name a variant the model declares (`variants: [{"id": ...}]`); that is
+    from OpenCode 2's source (`Model.Ref.parse`, config/provider.ts), not checked by running it.
 
     ## Why is this bad?
     OpenCode fails at the first request with `Model not found: mixroute/gpt4o`; a
@@ -30,7 +33,7 @@ def check(ctx):
     Unsafe: replaces the model id when exactly one declared model is close.
     """
     config = ctx.config if isinstance(ctx.config, dict) else {}
-    declared = config.get("provider") if isinstance(config.get("provider"), dict) else {}
+    declared = config.get(p.section(config)) if isinstance(config.get(p.section(config)), dict) else {}
     builtin = p.builtin()
     closest = Suggester()
     for where, node in p.references(ctx.root):
@@ -51,6 +54,12 @@ def check(ctx):
         severity = Severity.WARNING if where == "small_model" else None
         filtered = _filtered(entry, model)
         if model in models and not filtered:
+            variant = p.variant_of(node.value)
+            declared_variants = _variants(models[model])
+            if variant is not None and declared_variants is not None and variant not in declared_variants:
+                shown_variants = ", ".join(f"`{v}`" for v in declared_variants) or "none"
+                yield ctx.at(node, f"`{where}`: model `{model}` of `{shown}` declares no variant `{variant}` "
+                                   f"(it declares {shown_variants})", severity=severity)
             continue
         if filtered:
             yield ctx.at(node, f"`{where}`: model `{model}` of `{shown}` is removed by the provider's "
@@ -68,6 +77,14 @@ def check(ctx):
             message += " (it declares " + ", ".join(f"`{m}`" for m in list(models)[:5]) + \
                        (", ..." if len(models) > 5 else "") + ")"
         yield ctx.at(node, message, fix=fix, severity=severity)
+
+
+def _variants(model) -> list[str] | None:
+    """The variant ids an OpenCode 2 model entry declares (`variants: [{id}]`), or None when
+    the entry is not in that form (V1 `variants` is an object of overrides)."""
+    if not isinstance(model, dict) or not isinstance(model.get("variants", []), list):
+        return None
+    return [v["id"] for v in model.get("variants", []) if isinstance(v, dict) and isinstance(v.get("id"), str)]
 
 
 def _filtered(entry: dict, model: str) -> str | None:

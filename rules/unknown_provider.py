@@ -32,7 +32,7 @@ def check(ctx):
     built-in provider is close.
     """
     config = ctx.config if isinstance(ctx.config, dict) else {}
-    configured = list((config.get("provider") or {}) if isinstance(config.get("provider"), dict) else {})
+    configured = list((config.get(p.section(config)) or {}) if isinstance(config.get(p.section(config)), dict) else {})
     known = set(configured) | p.builtin()
     closest, referable, builtin = Suggester(), [c for c in configured if "/" not in c], sorted(p.builtin())
     for where, node in p.references(ctx.root):
