@@ -162,9 +162,7 @@ def config_command(folder, output_format, home, opencode_version):
         secrets = {s for d in docs for s in knowledge.secrets(d)}
         judged = _config_version(where, merged, opencode_version)
         text = printable_json(render(merged, where, load))
-        if output_format == "json":     # the report stays JSON; the version goes to stderr
-            click.echo(f"oclint: judged as {judged}", err=True)
-        else:
+        if output_format != "json":     # JSON stays the merged config and its provenance alone
             text += ("" if text.endswith("\n") else "\n") + f"// judged as {judged}\n"
         click.echo(redact(text, secrets), nl=False)
         return app.EXIT_FAIL if broken else app.EXIT_OK
