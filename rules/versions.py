@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from linter.records import dataclass
 from functools import lru_cache
 
 from rules.data import load
