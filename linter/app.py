@@ -196,7 +196,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
                 fixed_text = doc.text
             else:
                 writes.setdefault(group[i], []).extend(_changes(item, doc, others, run))
-                renames += [(item.doc.path, d.fix.rename) for d in moves[:1]]
+                renames += [(item.doc.path, d.fix.rename, len(results), d) for d in moves[:1]]
         elif item.stdin and options.fix:
             fixed_text = doc.text
         if moves[:1] and not options.diff:
@@ -205,8 +205,14 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         results.append(output.FileResult(doc.path, doc, found, [] if options.diff else applied))
     for changes in writes.values():
         files.write_together(changes)
-    for source, target in renames:
-        files.move(source, target)
+    for source, target, index, d in renames:
+        try:
+            files.move(source, target)
+        except files.FileError as exc:      # this file stays where it is; the run goes on
+            stderr.write(f"oclint: {printable(str(exc))}\n")
+            result = results[index]
+            result.fixed = [f for f in result.fixed if f is not d]
+            result.diagnostics = [*result.diagnostics, d]
     secrets: set[str] = set()
     for doc in [*views.documents.values(), *(item.doc for item in items)]:
         if doc is not None:

@@ -25,6 +25,7 @@ class LoadContext:
     paths: list[str]
     home: str | None = None      # the folder `~` stands for; None: this machine's home
     aliases: dict = field(default_factory=dict)   # `~`-relative folder -> the folder standing for it
+    homes: list = field(default_factory=list)     # other folders installed into `~` too (after ``home``)
     role: str = "project"        # how the file is loaded, in the caller's words
     note: str = ""               # why: shown by `--show-files` and `oclint config`
     layout: str = ""             # the dotfiles layout it was recognised in, if any

@@ -54,8 +54,9 @@ SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "ve
 
 def files_under(folder: str) -> list[str]:
     """Every file below ``folder``, sorted: in a git work tree the files git tracks and the
-    untracked ones it does not ignore; elsewhere a walk that skips version-control folders
-    and dependency caches (``SKIPPED_FOLDERS``)."""
+    untracked ones it does not ignore (and so in each checked-out submodule or repository
+    inside it), never in a dependency cache (``SKIPPED_FOLDERS``) git does not ignore;
+    elsewhere a walk that skips version-control folders and those caches."""
     listed = _git_files(folder)
     if listed is not None:
         return listed
@@ -82,5 +83,14 @@ def _git_files(folder: str) -> list[str] | None:
     root = top.stdout.strip()
     shown = os.path.relpath(root, ".") if not os.path.isabs(folder) else root
     names = sorted({n for n in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if n})
-    return [os.path.normpath(os.path.join(shown, n)) for n in names
-            if os.path.isfile(os.path.join(root, n)) or os.path.islink(os.path.join(root, n))]
+    out = []
+    for name in names:
+        if SKIPPED_FOLDERS.intersection(name.split("/")[:-1]):
+            continue        # a dependency cache git does not ignore (`.opencode/node_modules/`)
+        path, shown_path = os.path.join(root, name), os.path.normpath(os.path.join(shown, name))
+        if os.path.isdir(path) and not os.path.islink(path):
+            if os.path.exists(os.path.join(path, ".git")):   # a submodule, or a repository inside this one
+                out.extend(files_under(shown_path))
+        elif os.path.isfile(path) or os.path.islink(path):
+            out.append(shown_path)
+    return sorted(out)

@@ -199,20 +199,41 @@ def repo_root(start: str) -> str:
 
 def move(path: str, target: str) -> None:
     """Move the file ``path`` to ``target`` (creating its folder), never over an existing
-    file: a link to the new name, then the old name removed, so either name holds it."""
+    file: a link to the new name, then the old name removed, so either name holds it. A
+    symbolic link moves as a link to the same file (a relative one is re-aimed from its new
+    folder); across file systems the bytes are copied to a new file, then the old removed."""
     try:
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        folder = os.path.dirname(os.path.abspath(target))
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise FileError(f"{path}: not moved: a file stands where the folder {folder} would be") from None
+        if os.path.islink(path):
+            aim = os.readlink(path)
+            if not os.path.isabs(aim):
+                where = os.path.normpath(os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), aim))
+                aim = os.path.relpath(where, os.path.realpath(folder))
+            os.symlink(aim, target)         # fails if target exists: never clobbers
+            os.unlink(path)
+            return
         try:
             os.link(path, target, follow_symlinks=False)   # fails if target exists: never clobbers
         except FileExistsError:
-            raise FileError(f"{path}: not moved: {target} exists") from None
+            raise
         except OSError:                     # no hard links here (another file system)
-            if os.path.lexists(target):
-                raise FileError(f"{path}: not moved: {target} exists") from None
-            os.rename(path, target)
-            return
+            with open(path, "rb") as source:
+                data = source.read()
+            with open(target, "xb") as out:
+                try:
+                    out.write(data)
+                    os.chmod(target, stat.S_IMODE(os.stat(path).st_mode))
+                except OSError:
+                    os.unlink(target)       # never leave half a copy
+                    raise
         os.unlink(path)
     except FileError:
         raise
+    except FileExistsError:
+        raise FileError(f"{path}: not moved: {target} exists") from None
     except OSError as exc:
         raise FileError(f"{path}: cannot move to {target}: {exc.strerror or exc}") from None

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from linter import discovery
 from linter.context import LoadContext
-from rules.layout import folder_files
+from rules.layout import CONFIG_NAMES, folder_files
 
 MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 
@@ -113,7 +113,20 @@ class Tree:
 
     def context(self, paths: list[str], role: str, note: str) -> LoadContext:
         return LoadContext(_unique(paths), home=self.home, role=role, note=note, layout=self.layout,
-                           aliases={".config/opencode": self.global_dir})
+                           aliases={".config/opencode": self.global_dir}, homes=self.packages())
+
+    def packages(self) -> list[str]:
+        """A stow package's sibling packages: stow links every package of the folder into
+        the same home, so a `~` path may be in any of them."""
+        if not self.layout.startswith("stow"):
+            return []
+        top = os.path.dirname(self.home)
+        try:
+            names = sorted(os.listdir(top))
+        except OSError:
+            return []
+        return [os.path.join(top, n) for n in names if not n.startswith(".") and n not in discovery.SKIPPED_FOLDERS
+                and os.path.join(top, n) != self.home and os.path.isdir(os.path.join(top, n))]
 
 
 def _find(base: str, parts: list[str]) -> tuple[str | None, str]:
@@ -156,7 +169,10 @@ def dotfiles_tree(folder: str, home: str | None = None) -> Tree | None:
         return Tree(grand, folder, layout)
     if parent_name == "config" and parent != root:
         return Tree(grand, folder, "config/opencode")
-    if (parent == root and root != os.path.dirname(root)) or parent_name in BARE_PARENTS:
+    if parent_name in BARE_PARENTS or (parent == root and root != os.path.dirname(root)
+                                       and not discovery.existing(root, CONFIG_NAMES)):
+        # a repository whose root holds opencode.json(c) is an OpenCode project: its
+        # `opencode/` folder is one of the project's folders, not a dotfiles package
         return Tree(parent, folder, "bare opencode/")
     return None
 
@@ -283,13 +299,27 @@ def resolve_home(relative: str, load: LoadContext | None) -> tuple[str | None, s
     if load is None or not load.home:
         target = os.path.join(os.path.expanduser("~"), *parts)
         return (target if os.path.exists(target) else None), target
-    base = load.home
+    base, rest = load.home, parts
     for prefix, folder in sorted(load.aliases.items(), key=lambda a: -len(a[0])):
         head = prefix.split("/")
         if parts[:len(head)] == head:
-            base, parts = folder, parts[len(head):]
+            base, rest = folder, parts[len(head):]
             break
-    return _find(base, parts)
+    found, looked = _find(base, rest)
+    for other in load.homes if found is None else ():     # the other packages of a stow folder
+        if (found := _find(other, parts)[0]) is not None:
+            return found, found
+    return found, looked
+
+
+def resolve_relative(base: str, relative: str, load: LoadContext | None) -> tuple[str | None, str]:
+    """``relative`` to the folder ``base`` as OpenCode would read it: in a dotfiles tree the
+    deployed names (chezmoi's `private_prompts/a.md.tmpl` is `prompts/a.md`)."""
+    looked = os.path.join(base, relative)
+    if os.path.exists(looked) or load is None or not load.home:
+        return (looked if os.path.exists(looked) else None), looked
+    parts = [p for p in relative.replace("\\", "/").split("/") if p not in ("", ".")]
+    return _find(base, parts)[0], looked
 
 
 def folder_context(folder: str, env, *, home: str | None = None) -> LoadContext:

@@ -2,7 +2,7 @@ import os
 import re
 
 from linter.registry import rule
-from rules.contexts import resolve_home
+from rules.contexts import resolve_home, resolve_relative
 
 FILE_REF = re.compile(r"\{file:([^}]+)\}")
 
@@ -20,8 +20,9 @@ def check(ctx):
     In a dotfiles repository the config is deployed as the global config, so `~` is the
     repository's home tree: `{file:~/.config/opencode/agents/build.md}` names the file
     committed next to the config (chezmoi source names such as `dot_config` and
-    `private_` decoded; `--home DIR` states the home root). The message says where it
-    looked.
+    `private_` decoded, in relative paths too; in a stow folder a file of any package,
+    since stow links them all into one home; `--home DIR` states the home root). The
+    message says where it looked.
 
     ## Why is this bad?
     OpenCode stops: `Configuration is invalid at <cfg>: bad file reference:
@@ -47,10 +48,10 @@ def check(ctx):
             continue        # filled from the environment first; cannot be checked here
         if path.startswith("~/"):
             found, looked = resolve_home(path[2:], ctx.load)
-            where = f" (in the dotfiles tree whose home is {ctx.home})" if ctx.home else ""
+            where = f" (in the dotfiles tree whose home is {ctx.home}" + (
+                ", nor in another package of its stow folder" if ctx.load.homes else "") + ")" if ctx.home else ""
         else:
-            looked = os.path.join(base, path)
-            found, where = (looked if os.path.exists(looked) else None), ""
+            (found, looked), where = resolve_relative(base, path, ctx.load), ""
         if found is None:
             yield ctx.at((match.start(), match.end()),
                          f"`{match.group(0)}`: {os.path.normpath(looked)} does not exist{where}; "
