@@ -95,15 +95,27 @@ def load(options: CheckOptions, stdin: TextIO | None = None,
 
 
 def distinct(loaded: list[Loaded]) -> list[Loaded]:
-    """Each file once, however often or through however many links it was named."""
+    """Each file once, however often or through however many links it was named, in the
+    place of its first naming. Which name stands for it never depends on the order: its
+    own path if named so, else the first of its names in sorted order (each name may see
+    another load context)."""
     from linter.context import key
-    seen, out = set(), []
+    chosen: dict[str, Loaded] = {}
+    for item in loaded:
+        name = key(item.doc.path) if not item.stdin else "-"
+        if name not in chosen or (not item.stdin and _rank(item.doc.path, name) < _rank(chosen[name].doc.path, name)):
+            chosen[name] = item
+    out, seen = [], set()
     for item in loaded:
         name = key(item.doc.path) if not item.stdin else "-"
         if name not in seen:
             seen.add(name)
-            out.append(item)
+            out.append(chosen[name])
     return out
+
+
+def _rank(path: str, real: str) -> tuple:
+    return (os.path.abspath(path) != real, os.path.abspath(path))
 
 
 def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = None,
@@ -255,7 +267,8 @@ def _load_context(item: Loaded, options: CheckOptions, knowledge: Knowledge):
 
 def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
     """``--show-files``: each file a run would lint, its kind and its load context."""
-    for path in options.paths:
+    named = [Loaded(Document(p, ""), None, p == "-") for p in options.paths]
+    for path in [item.doc.path for item in distinct(named)]:
         if path == "-":
             out.write(f"- (standard input, as {options.stdin_filename or 'opencode.json'})\n")
             continue

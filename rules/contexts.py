@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from linter import discovery
 from linter.context import LoadContext
-from rules.layout import CONFIG_NAMES, folder_files
+from rules.layout import CONFIG_NAMES, GLOBAL_NAMES, TUI_NAMES, folder_files
 
 MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 
@@ -211,8 +211,7 @@ def global_files(folder: str) -> list[str]:
     by_name: dict[str, str] = {}
     for name in sorted(os.listdir(folder)):
         by_name.setdefault(chezmoi_name(name), os.path.join(folder, name))
-    return [by_name[n] for n in ("config.json", "opencode.json", "opencode.jsonc")
-            if n in by_name and os.path.isfile(by_name[n])]
+    return [by_name[n] for n in (*GLOBAL_NAMES, *TUI_NAMES) if n in by_name and os.path.isfile(by_name[n])]
 
 
 def _home_dir_files(home: str) -> list[str]:

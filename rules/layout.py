@@ -188,13 +188,25 @@ def _close(word: str, to: str) -> bool:
 
 def _real_target(real_path: str, decoded_path: str, decoded_target: str) -> str:
     """``decoded_target`` spelled in the source tree's names: the part it shares with the
-    file keeps the file's real (chezmoi) spelling."""
+    file keeps the file's real (chezmoi) spelling; below it, each folder or file that
+    exists keeps its source name (`private_dot_config`), a new one is spelled the chezmoi
+    way (`.config` -> `dot_config`: chezmoi never installs a source name that starts with
+    a dot)."""
     if real_path == decoded_path:
         return decoded_target
+    from rules.contexts import chezmoi_name
     real, dec, tgt = real_path.split(os.sep), decoded_path.split(os.sep), decoded_target.split(os.sep)
-    out = []
+    out: list[str] = []
     for i, part in enumerate(tgt):
-        out.append(real[i] if i < len(dec) and i < len(real) and dec[i] == part else part)
+        if i < len(dec) and i < len(real) and dec[i] == part and (i == 0 or out[-1] == real[i - 1]):
+            out.append(real[i])
+            continue
+        try:
+            names = sorted(os.listdir(os.sep.join(out) or os.sep))
+        except OSError:
+            names = []
+        match = next((n for n in names if n != part and chezmoi_name(n) == part), None)
+        out.append(match or ("dot_" + part[1:] if part.startswith(".") else part))
     return os.sep.join(out)
 
 
@@ -224,7 +236,7 @@ def unread(path: str) -> Stray | None:
     if name in data["never-read"]:
         why = data["never-read"][name]
         if name in (".opencode.json", ".opencode.jsonc"):
-            tree = any(os.path.isdir(os.path.join(os.path.dirname(real), n))
+            tree = real != target or any(os.path.isdir(os.path.join(os.path.dirname(real), n))
                        for n in (".config", "dot_config", "private_dot_config"))
             proper = name[1:]           # `.opencode.jsonc` -> `opencode.jsonc`
             place = os.path.join(folder, ".config", "opencode", proper) if tree else os.path.join(folder, proper)

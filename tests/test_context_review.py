@@ -143,3 +143,48 @@ def test_oclint_dir_enters_submodules_and_nested_repositories(tmp_path):
     subprocess.run([*git, "clone", "-q", str(top), str(clone)], check=True)
     status, out, err = oclint(clone, "--show-files", ".")
     assert status == 0 and "sub/" not in out
+
+
+def test_the_fix_hint_with_unsafe_fixes_is_one_command(tmp_path):
+    (tmp_path / ".opencode").mkdir()
+    (tmp_path / ".opencode/config.json").write_text("{}\n")
+    status, out, err = oclint(tmp_path, "--unsafe-fixes", ".opencode/config.json")
+    assert "[*] 1 fixable with `oclint --fix --unsafe-fixes`." in out, out
+
+
+def test_a_chezmoi_rename_is_spelled_in_source_names(tmp_path):
+    """chezmoi never installs a source name that starts with a dot: `dot_opencode.json`
+    moves to `dot_config/opencode/`, or into an existing `private_dot_config/`; an
+    existing `private_opencode.json` there is the target that exists already."""
+    folder = git_repo(tmp_path / "cz", {"dot_opencode.json": "{}\n"})
+    assert "rename it to `dot_config/opencode/opencode.json`" in oclint(folder, "--output-format", "full", ".")[1]
+    (folder / "private_dot_config/nvim").mkdir(parents=True)
+    assert "rename it to `private_dot_config/opencode/opencode.json`" in oclint(folder, "--output-format", "full", ".")[1]
+    (folder / "private_dot_config/opencode").mkdir()
+    (folder / "private_dot_config/opencode/private_opencode.json").write_text("{}\n")
+    out = oclint(folder, "--output-format", "full", ".")[1]
+    assert "`private_dot_config/opencode/private_opencode.json` exists already" in out, out
+    (folder / "private_dot_config/opencode/private_opencode.json").unlink()
+    oclint(folder, "--fix", "--unsafe-fixes", ".")
+    assert (folder / "private_dot_config/opencode/opencode.json").read_text() == "{}\n"
+    assert not (folder / ".config").exists()
+
+
+def test_one_file_through_two_names_is_judged_the_same_in_either_order(tmp_path):
+    """A file reached through a link from another project: whichever order the names
+    come in, it is linted once, as its own path."""
+    p1 = git_repo(tmp_path / "p1", {"opencode.json": PROVIDER, "sub/opencode.json":
+                                     '{"$schema": "https://opencode.ai/config.json", "model": "myp/m1"}\n'})
+    p2 = git_repo(tmp_path / "p2", {})
+    (p2 / "opencode.json").symlink_to(p1 / "sub/opencode.json")
+    one = oclint(tmp_path, "p1/sub/opencode.json", "p2/opencode.json")
+    two = oclint(tmp_path, "p2/opencode.json", "p1/sub/opencode.json")
+    assert one == two and one[0] == 0 and "All checks passed!" in one[1], (one, two)
+    shown = oclint(tmp_path, "--show-files", "p2/opencode.json", "p1/sub", "p1/sub/opencode.json")[1]
+    assert shown.count("  [config]") == 1 and shown.startswith("p1/sub/opencode.json"), shown
+
+
+def test_a_chezmoi_tui_template_is_in_its_own_context(tmp_path):
+    folder = git_repo(tmp_path / "cz", {"dot_config/opencode/tui.json.tmpl": '{"theme": "x"}\n'})
+    out = oclint(folder, "--show-files", ".")[1]
+    assert "    1. dot_config/opencode/tui.json.tmpl" in out, out

@@ -85,8 +85,8 @@ def summary(report: Report) -> str:
     if report.unsafe_fixes:
         safe, unsafe = safe + unsafe, 0
     if safe:
-        lines.append(f"[*] {safe} fixable with `oclint --fix`"
-                     + (" --unsafe-fixes" if report.unsafe_fixes else "") + ".")
+        lines.append(f"[*] {safe} fixable with `oclint --fix"
+                     + (" --unsafe-fixes" if report.unsafe_fixes else "") + "`.")
     if unsafe:
         lines.append(f"{unsafe} more fixable with `oclint --fix --unsafe-fixes`.")
     if waiting:
