@@ -196,10 +196,9 @@ def _tree_on_path(start: str, top: str, home: str | None) -> Tree | None:
         found = _find(os.path.abspath(home), [".config", "opencode"])[0]
         return Tree(os.path.abspath(home), found or os.path.join(home, ".config", "opencode"), "--home")
     for folder in discovery.upward(start, top):
-        for config in (".config", "dot_config", "private_dot_config"):
-            candidate = os.path.join(folder, config, "opencode")
-            if os.path.isdir(candidate):
-                return dotfiles_tree(candidate)
+        candidate = _find(folder, [".config", "opencode"])[0]    # chezmoi names any way spelled
+        if candidate is not None and os.path.isdir(candidate):
+            return dotfiles_tree(candidate)
     return None
 
 

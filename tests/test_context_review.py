@@ -188,3 +188,33 @@ def test_a_chezmoi_tui_template_is_in_its_own_context(tmp_path):
     folder = git_repo(tmp_path / "cz", {"dot_config/opencode/tui.json.tmpl": '{"theme": "x"}\n'})
     out = oclint(folder, "--show-files", ".")[1]
     assert "    1. dot_config/opencode/tui.json.tmpl" in out, out
+
+
+def test_a_project_in_a_chezmoi_tree_with_exact_private_names_sees_its_global(tmp_path):
+    folder = git_repo(tmp_path / "cz", {"exact_private_dot_config/opencode/opencode.json": PROVIDER,
+                                         "proj/opencode.json": '{"$schema": "https://opencode.ai/config.json", "model": "myp/m1"}\n'})
+    status, out, err = oclint(folder, ".", home=tmp_path / "home")
+    assert "OC302" not in out and status == 0, out
+
+
+def test_a_move_that_fails_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    import io
+    import rules
+    from linter import app, files
+    for name in ("a", "b"):
+        (tmp_path / name / ".opencode").mkdir(parents=True)
+        (tmp_path / name / ".opencode/config.json").write_text("{}\n")
+    real_move = files.move
+
+    def move(source, target):
+        if "/a/" in source:
+            raise files.FileError(f"{source}: cannot move to {target}: Read-only file system")
+        real_move(source, target)
+    monkeypatch.setattr(files, "move", move)
+    out, err = io.StringIO(), io.StringIO()
+    options = app.CheckOptions(paths=[str(tmp_path / n / ".opencode/config.json") for n in "ab"],
+                               output_format="concise", fix=True, unsafe_fixes=True, select=["OC8"])
+    status = app.check(options, rules.knowledge(), stdout=out, stderr=err)
+    assert status == 0 and "Read-only file system" in err.getvalue()
+    assert (tmp_path / "b/.opencode/opencode.json").exists() and (tmp_path / "a/.opencode/config.json").exists()
+    assert "Fixed 1 problem in 1 file." in out.getvalue() and "a/.opencode/config.json:1:1: OC801" in out.getvalue()
