@@ -247,6 +247,14 @@ def remove_members(doc, members: list[Member]) -> tuple[Edit, ...]:
         start = _line_start(text, member.key_start)
         lead = text[start:member.key_start]
         end = _next_line(text, _member_last_line_end(text, member))
+        # comment lines indented under the member belong to its block: left in place after
+        # a block scalar (`name: |`) they would become part of its text
+        while end < len(text):
+            line = text[end:_next_line(text, end)]
+            body = line.lstrip(" ")
+            if not body.startswith("#") or len(line) - len(body) <= len(lead):
+                break
+            end = _next_line(text, end)
         kept = [text[s:e] for s, e in doc.parse.comments if start <= s and e <= end]
         indent = lead if lead.strip(" ") == "" else _column(text, member.key_start)
         if lead.strip(" ") != "":

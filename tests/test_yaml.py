@@ -253,3 +253,14 @@ def test_where_the_line_reader_sees_an_error_the_full_reader_does_too(lines):
         assert yamltree._full(text, 0, len(text))[1]
     except yamltree._Unsupported:
         pass
+
+
+def test_removing_a_member_after_a_block_scalar_keeps_its_comment_out_of_the_scalar():
+    """A comment indented under the removed member, left in place after `name: |`, would
+    become part of the scalar's text (found by hypothesis)."""
+    text = '---\nname: |\n  :\nmode:\n  name: null\n  # line 0\n# line 1\nmodel: ""\n---\n'
+    doc = Document("agent/x.md", text)
+    mode = next(m for m in doc.root.members() if m.key == "mode")
+    removed = edits.apply(text, edits.remove_member(doc, mode))
+    assert removed == '---\nname: |\n  :\n# line 0\n# line 1\nmodel: ""\n---\n'
+    assert Document("agent/x.md", removed).value == {"name": ":\n", "model": ""}
