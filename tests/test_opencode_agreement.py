@@ -609,6 +609,31 @@ def md_sample() -> list[dict]:
 def opencode_md_verdict(binary: str, placement: str, text: bytes, kind: str, workdir: Path) -> dict:
     """What OpenCode does with one markdown file placed in a fresh project: exit status,
     and for agents, modes and commands their printed entries (for skills, the names listed)."""
+    workdir.mkdir(parents=True)
+    (workdir / "home").mkdir()
+    project = workdir / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    target = project / placement
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text)
+    out = workdir / "out.json"
+    with open(out, "wb") as handle:       # a pipe would cut the output at 64 KB
+        proc = subprocess.run([binary, "debug", "skill" if kind == "skill" else "config"], cwd=project,
+                              env=isolated_env(workdir / "home"), stdout=handle, stderr=subprocess.PIPE,
+                              timeout=120)
+    printed = out.read_text(encoding="utf-8", errors="replace")
+    verdict = {"exit": proc.returncode, "entries": {}, "skills": []}
+    if proc.returncode == 0:
+        value = json.loads(printed[printed.find("[" if kind == "skill" else "{"):])
+        if kind == "skill":
+            verdict["skills"] = [s["name"] for s in value if s.get("location") != "<built-in>"]
+        else:
+            section = value.get("command" if kind == "command" else "agent") or {}
+            verdict["entries"] = {k: v for k, v in section.items()
+                                  if kind == "command" or k not in ("build", "plan", "general", "explore", "title",
+                                                                    "summary", "compaction")}
+    return verdict
 
 
 # -- versions: each release's verdict against oclint's under that `opencode-version` --------
@@ -653,26 +678,11 @@ def opencode_refuses(binary: str, text: bytes, workdir: Path) -> tuple[bool, str
     project = workdir / "project"
     project.mkdir()
     subprocess.run(["git", "init", "-q", str(project)], check=True)
-    target = project / placement
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(text)
-    out = workdir / "out.json"
-    with open(out, "wb") as handle:       # a pipe would cut the output at 64 KB
-        proc = subprocess.run([binary, "debug", "skill" if kind == "skill" else "config"], cwd=project,
-                              env=isolated_env(workdir / "home"), stdout=handle, stderr=subprocess.PIPE,
-                              timeout=120)
-    printed = out.read_text(encoding="utf-8", errors="replace")
-    verdict = {"exit": proc.returncode, "entries": {}, "skills": []}
-    if proc.returncode == 0:
-        value = json.loads(printed[printed.find("[" if kind == "skill" else "{"):])
-        if kind == "skill":
-            verdict["skills"] = [s["name"] for s in value if s.get("location") != "<built-in>"]
-        else:
-            section = value.get("command" if kind == "command" else "agent") or {}
-            verdict["entries"] = {k: v for k, v in section.items()
-                                  if kind == "command" or k not in ("build", "plan", "general", "explore", "title",
-                                                                    "summary", "compaction")}
-    return verdict
+    (project / "opencode.json").write_bytes(text)
+    proc = subprocess.run([binary, "debug", "config"], cwd=project, env=isolated_env(workdir / "home"),
+                          capture_output=True, timeout=180)
+    out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    return proc.returncode != 0 and "Configuration is invalid" in out, out[-300:]
 
 
 def _md_lost(kind: str, verdict: dict, written: set) -> bool:
@@ -735,13 +745,6 @@ def test_refused_markdown_loads_after_unsafe_fixes(opencode, tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(fixed_loads, rows))
     assert [r for r in results if r[1] != 0] == []
-
-
-    (project / "opencode.json").write_bytes(text)
-    proc = subprocess.run([binary, "debug", "config"], cwd=project, env=isolated_env(workdir / "home"),
-                          capture_output=True, timeout=180)
-    out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
-    return proc.returncode != 0 and "Configuration is invalid" in out, out[-300:]
 
 
 def oclint_says_refused(text: bytes, version: str) -> bool:
