@@ -41,6 +41,8 @@ class Knowledge:
     context: Callable | None = None         # (path, CheckOptions) -> linter.context.LoadContext
     skip: Callable[[Document], str | None] = lambda doc: None   # why a file is not linted at all
     walk: Callable[[str], list[str]] | None = None   # a folder -> the files in it to lint
+    lintable: Callable[[str], bool] = lambda path: True   # a file an editor opens: is it one oclint lints?
+    editor: Callable | None = None          # () -> the schema and config help the servers show
 
 
 @dataclass
@@ -128,14 +130,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     file is judged again with the fixed texts of its context."""
     from linter.context import Views
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    try:
-        rules = select(REGISTRY.values(), options.select, options.ignore, options.extend_select)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    try:
-        check_selectors(options.severity, REGISTRY.values())
-    except ValueError as exc:
-        raise UsageError(f"`severity`: {exc}") from None
+    rules = selected(options)
     if not rules:
         stderr.write("oclint: warning: no rules are selected; nothing is checked\n")
     if loaded is None:
@@ -152,12 +147,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     for item in items:
         views.add(item.doc)
     loads = [_load_context(item, options, knowledge) for item in items]
-
-    def lint(doc: Document, load_) -> list[Diagnostic]:
-        view = views.view(load_, doc) if load_ is not None else None
-        found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess, view, load_)
-        ignored = _per_file_ignores(doc.path, options)
-        return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
+    lint = linter(options, knowledge, views, rules, run)
 
     finals, applied_by, blocked = [item.doc for item in items], [[] for _ in items], 0
     starts = list(finals)          # a file another file's fix edits starts from that text
@@ -225,10 +215,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             result = results[index]
             result.fixed = [f for f in result.fixed if f is not d]
             result.diagnostics = [*result.diagnostics, d]
-    secrets: set[str] = set()
-    for doc in [*views.documents.values(), *(item.doc for item in items)]:
-        if doc is not None:
-            secrets.update(knowledge.secrets(doc))
+    secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
@@ -247,6 +234,41 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed or blocked else EXIT_OK)
     _emit(report, options, report_out, secrets)
     return exit_status(report, options, changed)
+
+
+def selected(options: CheckOptions) -> list[Rule]:
+    """The rules ``options`` select (UsageError for a selector that names none)."""
+    try:
+        rules = select(REGISTRY.values(), options.select, options.ignore, options.extend_select)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        check_selectors(options.severity, REGISTRY.values())
+    except ValueError as exc:
+        raise UsageError(f"`severity`: {exc}") from None
+    return rules
+
+
+def linter(options: CheckOptions, knowledge: Knowledge, views, rules: list[Rule], run: engine.Run
+           ) -> Callable[[Document, object], list[Diagnostic]]:
+    """``lint(doc, load)``: a document's diagnostics in its load context (merged from
+    ``views``), severities and per-file ignores applied: the one pipeline of the command
+    line and the servers."""
+    def lint(doc: Document, load_) -> list[Diagnostic]:
+        view = views.view(load_, doc) if load_ is not None else None
+        found = engine.lint(doc, rules, run, options.severity, knowledge.postprocess, view, load_)
+        ignored = _per_file_ignores(doc.path, options)
+        return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
+    return lint
+
+
+def run_secrets(knowledge: Knowledge, docs: Iterable[Document | None]) -> set[str]:
+    """The secrets of every document a run read: masked wherever any of them shows."""
+    secrets: set[str] = set()
+    for doc in docs:
+        if doc is not None:
+            secrets.update(knowledge.secrets(doc))
+    return secrets
 
 
 def _shown(path: str) -> str:

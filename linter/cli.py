@@ -203,37 +203,42 @@ def init_mixroute(path, models, default, base_url, routing, force):
 
     The key is read from $MIXROUTE_API_KEY; the file keeps its comments."""
     from rules import init_mixroute as mixroute
-    from linter import edits
     path = path or _global_config()
-    models = list(dict.fromkeys([*models, *([default] if default is not None else [])])) or list(mixroute.DEFAULT_MODELS)
-    note = None
     try:
-        mixroute.check_models(models)
-        if base_url is not None:
-            base_url, note = mixroute.base_url(base_url)
+        models, steps, note = mixroute.steps(path, models, default, base_url, routing, force)
     except ValueError as exc:
         _fail(str(exc))
 
-    def add_provider(doc):
-        if doc.root.find(("provider", "mixroute")) is not None and not force:
-            raise app.UsageError(f"{path} already has a `mixroute` provider; use --force to replace it")
-        twin = mixroute.same_gateway(doc, base_url or mixroute.provider_entry([])["options"]["baseURL"])
-        if twin is not None and not force:
-            raise app.UsageError(mixroute.twin_advice(path, twin))
-        return edits.set_path(doc, doc.root, ("provider", "mixroute"),
-                              mixroute.provider_entry(models, base_url, routing))
-
-    def set_default(doc):
-        return edits.set_path(doc, doc.root, ("model",), f"mixroute/{default}") if default else ()
-
     def work():
-        app.edit_file(path, [add_provider, set_default], create_with=mixroute.EMPTY_CONFIG)
+        app.edit_file(path, steps, create_with=mixroute.EMPTY_CONFIG)
         click.echo(f"Added provider `mixroute` ({', '.join(models)}) to {path}.")
         if note:
             click.echo(note + ".")
         click.echo(f"Set the key in your shell profile: export {mixroute.env_name()}=sk-...")
         return app.EXIT_OK
     _run(work)
+
+
+@main.command()
+def server():
+    """Run the language server (LSP over stdio) for editors; needs `pip install 'oclint[server]'`."""
+    lsp = _server_module("linter.lsp")
+    raise SystemExit(lsp.serve(_knowledge()))
+
+
+@main.command("mcp")
+def mcp_command():
+    """Run the MCP server (over stdio) for AI agents; needs `pip install 'oclint[server]'`."""
+    mcpserver = _server_module("linter.mcpserver")
+    raise SystemExit(mcpserver.serve(_knowledge()))
+
+
+def _server_module(name: str):
+    import importlib
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        _fail(f"the servers need their libraries ({exc.name or exc}): pip install 'oclint[server]'")
 
 
 def _global_config() -> str:

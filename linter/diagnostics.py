@@ -83,6 +83,9 @@ class Diagnostic:
     column_utf16: int = 0
     end_column_utf16: int = 0
     notes: list[str] = field(default_factory=list)
+    # other places the finding is about: (path, start, end, what is there), e.g. the key a
+    # duplicate repeats, or the file that defines a provider (shown by the language server)
+    related: list[tuple[str, int, int, str]] = field(default_factory=list)
 
     @property
     def fixable(self) -> bool:

@@ -30,7 +30,7 @@ VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend
           "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
           "--schema": "schema", "--home": "home", "--opencode-version": "opencode_version"}
 COLORS = ("auto", "always", "never")
-SUBCOMMANDS = ("check", "rule", "config", "init")
+SUBCOMMANDS = ("check", "rule", "config", "init", "server", "mcp")
 
 
 def defaults() -> dict:
@@ -171,13 +171,8 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
         named[0] if named and named[0] != "-" else os.getcwd()))
     settings = settings_.load(found) if found else settings_.Settings()
     check_env = flags.pop("check_env", False)
-    options = app.CheckOptions(
-        paths=paths, stdin_filename=stdin_filename,
-        select=split(select) or _configured(settings.engine("select"), ["ALL"]),
-        ignore=split(ignore) or settings.engine("ignore", []),
-        extend_select=[*settings.engine("extend-select", []), *split(extend_select)],
-        severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
-        settings_base=settings.base, rule_options=settings.rule_options,
+    options = options_from(
+        settings, select, ignore, extend_select, paths=paths, stdin_filename=stdin_filename,
         output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
         color=_color(color), with_global=with_global or discovered, home=home, **flags)
     if schema:
@@ -225,6 +220,18 @@ def _show_settings(options, settings_path, known) -> int:
         lines.append(f"{item.doc.path}: {versions.describe(version)}")
     echo("\n".join(lines))
     return app.EXIT_OK
+
+
+def options_from(settings, select=(), ignore=(), extend_select=(), **fields):
+    """CheckOptions from oclint's settings and the command line's selectors (which win):
+    the command line's and the servers' one reading of the settings."""
+    from linter import app
+    return app.CheckOptions(
+        select=split(select) or _configured(settings.engine("select"), ["ALL"]),
+        ignore=split(ignore) or settings.engine("ignore", []),
+        extend_select=[*settings.engine("extend-select", []), *split(extend_select)],
+        severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
+        settings_base=settings.base, rule_options=settings.rule_options, **fields)
 
 
 def split(values) -> list[str]:

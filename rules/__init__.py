@@ -35,5 +35,14 @@ def knowledge():
     def context(path, options):
         return contexts.context_of(path, os.environ, with_global=options.with_global, home=options.home)
 
+    def lintable(path):
+        from rules.layout import kind_of
+        return kind_of(path) is not None
+
+    def editor():
+        from rules import editor as editor_
+        return editor_
+
     return Knowledge(secrets=values, postprocess=postprocess, merge=merged, kind=kind_or_config,
-                     context=context, skip=contexts.skip_reason, walk=walk)
+                     context=context, skip=contexts.skip_reason, walk=walk, lintable=lintable,
+                     editor=editor)

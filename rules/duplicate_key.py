@@ -40,7 +40,10 @@ def check(ctx):
             if winner is member:
                 continue
             line, column = doc.position(winner.key_start)
-            yield ctx.at(member, f"duplicate key `{member.key}`: OpenCode keeps the one at "
-                                 f"{line}:{column} and ignores this one",
-                         fix=Fix(edits.remove_member(doc, member), Applicability.UNSAFE,
-                                 "remove the ignored member"))
+            found = ctx.at(member, f"duplicate key `{member.key}`: OpenCode keeps the one at "
+                                   f"{line}:{column} and ignores this one",
+                           fix=Fix(edits.remove_member(doc, member), Applicability.UNSAFE,
+                                   "remove the ignored member"))
+            found.related.append((doc.path, winner.key_start, winner.key_end,
+                                  f"the `{member.key}` OpenCode keeps"))
+            yield found

@@ -88,3 +88,33 @@ def twin_advice(path: str, twin: str) -> str:
 
 def env_name() -> str:
     return load("providers")["gateways"]["mixroute"]["env"]
+
+
+def steps(path: str, models=(), default: str | None = None, base_url: str | None = None,
+          routing: str = "both", force: bool = False):
+    """(the models added, the edit steps that add the provider to the config at ``path`` and
+    set the default model, a note on the base URL or None): what `oclint init mixroute` and
+    the MCP server's scaffold tool apply. ValueError for a model or base URL refused."""
+    from linter import edits
+    from linter.app import UsageError
+    models = list(dict.fromkeys([*models, *([default] if default is not None else [])])) or list(DEFAULT_MODELS)
+    note = None
+    check_models(models)
+    if base_url is not None:
+        base_url, note = base_url_(base_url)
+
+    def add_provider(doc):
+        if doc.root.find(("provider", "mixroute")) is not None and not force:
+            raise UsageError(f"{path} already has a `mixroute` provider; use --force to replace it")
+        twin = same_gateway(doc, base_url or provider_entry([])["options"]["baseURL"])
+        if twin is not None and not force:
+            raise UsageError(twin_advice(path, twin))
+        return edits.set_path(doc, doc.root, ("provider", "mixroute"), provider_entry(models, base_url, routing))
+
+    def set_default(doc):
+        return edits.set_path(doc, doc.root, ("model",), f"mixroute/{default}") if default else ()
+
+    return models, [add_provider, set_default], note
+
+
+base_url_ = base_url      # `steps` takes a parameter of that name

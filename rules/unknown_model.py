@@ -76,7 +76,17 @@ def check(ctx):
         elif models:
             message += " (it declares " + ", ".join(f"`{m}`" for m in list(models)[:5]) + \
                        (", ..." if len(models) > 5 else "") + ")"
-        yield ctx.at(node, message, fix=fix, severity=severity)
+        found = ctx.at(node, message, fix=fix, severity=severity)
+        origin = ctx.view.origins.get(("provider", shown)) if ctx.view is not None else None
+        if origin is None and ctx.root is not None:
+            own = ctx.root.find(("provider", shown))
+            origin = (ctx.doc, own) if own is not None else None
+        if origin is not None:
+            where_doc, defined = origin
+            member = defined.member
+            start, end = (member.key_start, member.key_end) if member else (defined.start, defined.end)
+            found.related.append((where_doc.path, start, end, f"provider `{shown}` is defined here"))
+        yield found
 
 
 def _variants(model) -> list[str] | None:
