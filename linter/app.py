@@ -394,17 +394,18 @@ def rule_doc(rule_: Rule) -> str:
     return "\n".join(lines)
 
 
-def edit_file(path: str, steps, create_with: str | None = None) -> str:
+def edit_file(path: str, steps, create_with: str | None = None, write: bool = True) -> str:
     """Apply each ``step(doc) -> edits`` in turn (each on the text the previous one left) to
-    the file at ``path`` through the edit engine, and write the result atomically; a
-    missing file is created from ``create_with`` first. Returns the new text. Raises
-    UsageError when the file does not parse, and writes nothing."""
+    the file at ``path`` through the edit engine, and write the result atomically (unless
+    ``write`` is false); a missing file is created from ``create_with`` first. Returns the
+    new text. Raises UsageError when the file does not parse, and writes nothing."""
     from linter.edits import apply
     if os.path.islink(path) and not os.path.exists(path):
         path = os.path.realpath(path)   # a dotfiles link whose target is not there yet: create it
     if not os.path.exists(path) and create_with is not None:
         try:
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            if write:
+                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{path}: cannot create its folder: {exc.strerror or exc}") from None
         doc, data = files.decode(path, create_with.encode("utf-8")), None
@@ -423,6 +424,8 @@ def edit_file(path: str, steps, create_with: str | None = None) -> str:
             raise UsageError(f"{path}: {exc}; nothing written") from None
         if new.parse.errors:
             raise UsageError(f"{path}: the edit would break the file; nothing written")
+    if not write:
+        return new.text
     if creating:
         try:
             with open(path, "xb") as handle:

@@ -136,30 +136,23 @@ def config_command(folder, output_format, home, opencode_version):
     value comes from. A dotfiles tree's global folder shows that tree's global config.
     Secrets are masked."""
     def work():
-        from rules import contexts, opencode_config
-        from linter import files, show_config
+        from linter import show_config
+        from linter.redact import printable, printable_json, redact
         where = os.path.abspath(folder or os.getcwd())
-        load = contexts.folder_context(where, os.environ, home=home)
         knowledge = _knowledge()
-        load.paths = [p for p in load.paths if knowledge.kind(p) in opencode_config.MERGED_KINDS]
-        if not load.paths:
+        found = knowledge.editor().folder_config(where, home)
+        if found is None:
             click.echo(f"oclint: no OpenCode config files found for {where}", err=True)
             if output_format == "json":     # still a document of the promised shape
                 from linter.merge import Merged
                 click.echo(show_config.as_json(Merged(), where), nl=False)
             return app.EXIT_OK
-        docs = [d for d in (files.read(p)[0] for p in load.paths) if knowledge.skip(d) is None]
-        for d in docs:
-            d.kind = knowledge.kind(d.path)
-        # markdown with broken frontmatter still loads (the mount decides how)
-        broken = [d.path for d in docs if d.encoding_error or (d.parse.errors and d.syntax != "markdown")]
-        from linter.redact import printable, printable_json, redact
+        merged, load, docs, broken = found
         for path in broken:
             click.echo(f"oclint: {printable(path)} does not parse; OpenCode would refuse it "
                        f"(run `oclint {printable(path)}`)", err=True)
-        merged = opencode_config.merged([d for d in docs if d.path not in broken])
         render = show_config.as_json if output_format == "json" else show_config.jsonc
-        secrets = {s for d in docs for s in knowledge.secrets(d)}
+        secrets = app.run_secrets(knowledge, docs)
         judged = _config_version(where, merged, opencode_version)
         text = printable_json(render(merged, where, load))
         if output_format != "json":     # JSON stays the merged config and its provenance alone

@@ -12,19 +12,19 @@ pygls is imported only here, and this module only when the server starts.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 
-from linter import __version__, app, engine, files
+from linter import __version__, app, engine
 from linter.diagnostics import Applicability, Diagnostic, Severity
 from linter.redact import printable, redact
+from linter.session import Linting, Result
 from linter.source import Document
 
 DOCS = "https://github.com/oclint/oclint/blob/main/docs/rules.md"
@@ -32,6 +32,7 @@ SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.Diag
             Severity.INFO: t.DiagnosticSeverity.Information}
 DEBOUNCE = 0.02         # seconds from the last change to the lint (initializationOptions.debounce, ms)
 FIX_ALL = "source.fixAll.oclint"
+IDLE_COLLECT = 1.0      # seconds after the last lint: the cycle collector runs
 log = logging.getLogger("oclint.server")
 
 
@@ -69,89 +70,6 @@ def offset(doc: Document, pos: t.Position) -> int:
     return i
 
 
-@dataclass
-class Result:
-    doc: Document
-    diagnostics: list[Diagnostic]
-    lint: object          # the lint closure the diagnostics came from (for "fix all")
-    load: object
-    secrets: set
-
-
-@dataclass
-class Linting:
-    """The server's state: the open buffers, the settings found for them, the last result
-    of each open document."""
-
-    knowledge: object
-    buffers: dict[str, Document] = field(default_factory=dict)     # path -> open text
-    results: dict[str, Result] = field(default_factory=dict)       # path -> last lint
-    settings: dict[str, object] = field(default_factory=dict)      # settings file -> Settings
-    bad_settings: dict[str, str] = field(default_factory=dict)     # settings file -> its error
-    secrets: set = field(default_factory=set)                      # every secret seen: for logs
-
-    def options(self, path: str):
-        """CheckOptions for ``path`` from the settings file that governs it."""
-        from linter import settings as settings_
-        from linter.main import options_from
-        found = settings_.find(os.path.dirname(path))
-        settings = settings_.Settings()
-        if found:
-            if found not in self.settings and found not in self.bad_settings:
-                try:
-                    self.settings[found] = settings_.load(found)
-                except app.UsageError as exc:
-                    self.bad_settings[found] = str(exc)
-            settings = self.settings.get(found, settings)
-        options = options_from(settings, paths=[path], with_global=True, color=False)
-        try:
-            app.selected(options)
-        except app.UsageError as exc:       # a selector naming no rule: as a bad settings file
-            self.bad_settings.setdefault(found or path, str(exc))
-            options = options_from(settings_.Settings(), paths=[path], with_global=True, color=False)
-        return options
-
-    def reload_settings(self) -> None:
-        self.settings.clear()
-        self.bad_settings.clear()
-
-    def document(self, path: str, text: str) -> Document:
-        doc = files.decode(path, text.encode("utf-8", "surrogatepass"))
-        doc.kind = self.knowledge.kind(path)
-        return doc
-
-    def lint(self, path: str) -> Result | None:
-        from linter.context import Views
-        doc = self.buffers.get(path)
-        if doc is None:
-            return None
-        options = self.options(path)
-        rules = app.selected(options)
-        views = Views(self.knowledge.merge, self.knowledge.kind, self.knowledge.skip)
-        for buffer in self.buffers.values():
-            views.add(buffer)
-        if self.knowledge.skip(doc) is not None:
-            found, load = [], None
-            lint = None
-        else:
-            load = self.knowledge.context(path, options) if self.knowledge.context else None
-            lint = app.linter(options, self.knowledge, views, rules, engine.Run(options.rule_options))
-            found = lint(doc, load)
-        secrets = app.run_secrets(self.knowledge, [*views.documents.values(), doc])
-        self.secrets |= secrets
-        result = Result(doc, found, lint, load, secrets)
-        self.results[path] = result
-        return result
-
-    def related_doc(self, path: str) -> Document | None:
-        if path in self.buffers:
-            return self.buffers[path]
-        try:
-            return files.read(path)[0]
-        except files.FileError:
-            return None
-
-
 def to_lsp(result: Result, d: Diagnostic, linting: Linting) -> t.Diagnostic:
     shown = lambda text: redact(text, result.secrets)
     related = []
@@ -176,6 +94,8 @@ class Server(LanguageServer):
         self.debounce = DEBOUNCE
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published_settings: set[str] = set()
+        self.versions: dict[str, int] = {}      # path -> the version of the text last received
+        self.collecting: asyncio.TimerHandle | None = None
 
     # what goes to the client's log is masked like every other output
     def log(self, message: str, kind: t.MessageType = t.MessageType.Log) -> None:
@@ -206,9 +126,19 @@ class Server(LanguageServer):
         if result is None:
             return
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri_of(path),
+            uri=uri_of(path), version=self.versions.get(path),
             diagnostics=[to_lsp(result, d, self.linting) for d in result.diagnostics]))
         self.publish_settings()
+        self.collect_later()
+
+    def collect_later(self) -> None:
+        """The cycle collector runs when the editor is idle, not during a lint (the trees a
+        lint builds point at their parents: collecting while building costs up to half the
+        time of a big file)."""
+        if self.collecting is not None:
+            self.collecting.cancel()
+        if _running():
+            self.collecting = asyncio.get_running_loop().call_later(IDLE_COLLECT, gc.collect)
 
     def publish_settings(self) -> None:
         """A settings file that cannot be used: one diagnostic on it (cleared when fixed)."""
@@ -256,6 +186,7 @@ def build(knowledge) -> Server:
         if not lintable(path):
             return
         linting.buffers[path] = linting.document(path, params.text_document.text)
+        ls.versions[path] = params.text_document.version
         ls.schedule(path, 0)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -272,6 +203,7 @@ def build(knowledge) -> Server:
                 start, end = offset(doc, change.range.start), offset(doc, change.range.end)
                 text = text[:start] + change.text + text[end:]
         linting.buffers[path] = linting.document(path, text)
+        ls.versions[path] = params.text_document.version
         ls.schedule(path)
         for other in linting.buffers:        # a file's change can change its context's verdicts
             if other != path:
@@ -290,6 +222,7 @@ def build(knowledge) -> Server:
         if path in linting.buffers:
             del linting.buffers[path]
             linting.results.pop(path, None)
+            ls.versions.pop(path, None)
             handle = ls.pending.pop(path, None)
             if handle is not None:
                 handle.cancel()
@@ -481,6 +414,7 @@ def serve(knowledge) -> int:
                         format="oclint server: %(message)s")
     server = build(knowledge)
     _mask_logs(server)
+    gc.disable()        # collected when idle (Server.collect_later)
     try:
         server.start_io()
     except (KeyboardInterrupt, BrokenPipeError):

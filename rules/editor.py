@@ -150,6 +150,29 @@ def agents(config) -> list[str]:
 
 
 def scaffold(models_=(), default=None, base_url=None, routing="both", force=False):
-    """The Mixroute provider's edit steps (as `oclint init mixroute` applies them)."""
+    """(the models added, the Mixroute provider's edit steps as `oclint init mixroute`
+    applies them, the text of a config file created for them, where the key goes)."""
     from rules import init_mixroute
-    return init_mixroute.steps(models_, default, base_url, routing, force)
+    added, steps = init_mixroute.steps(models_, default, base_url, routing, force)
+    return added, steps, init_mixroute.EMPTY_CONFIG, f"export {init_mixroute.env_name()}=sk-..."
+
+
+def folder_config(folder: str, home: str | None = None):
+    """(the merged config OpenCode would see in ``folder``, its load context, the documents
+    read, the paths of those that do not parse), or None when no config file applies: what
+    `oclint config` shows and the MCP server's show_config returns."""
+    import os
+    from linter import files
+    from rules import contexts, opencode_config
+    from rules.layout import kind_or_config
+    load = contexts.folder_context(folder, os.environ, home=home)
+    load.paths = [p for p in load.paths if kind_or_config(p) in opencode_config.MERGED_KINDS]
+    if not load.paths:
+        return None
+    docs = [d for d in (files.read(p)[0] for p in load.paths) if contexts.skip_reason(d) is None]
+    for d in docs:
+        d.kind = kind_or_config(d.path)
+    # markdown with broken frontmatter still loads (the mount decides how)
+    broken = [d.path for d in docs if d.encoding_error or (d.parse.errors and d.syntax != "markdown")]
+    merged = opencode_config.merged([d for d in docs if d.path not in broken])
+    return merged, load, docs, broken

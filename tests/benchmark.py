@@ -221,12 +221,16 @@ def print_agent_folder(tools: Tools, work: Path, runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the fastest counts)")
-    parser.add_argument("--only", default="per-file,batch,big,fix,fixes,memory,agents",
-                        help="comma-separated: per-file, batch, big, fix, fixes, memory, agents")
+    parser.add_argument("--only", default="per-file,batch,big,fix,fixes,memory,agents,server",
+                        help="comma-separated: per-file, batch, big, fix, fixes, memory, agents, server")
     args = parser.parse_args()
     only = set(args.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="oclint-bench-"))
     try:
+        if "server" in only:
+            server_latency(work, args.runs)
+            if only == {"server"}:
+                return 0
         python, script = installed(work)
         tools = Tools(python, script)
         if only == {"agents"}:
@@ -398,6 +402,91 @@ print(json.dumps([t2 - t1, t3 - t2, t4 - t3, t5 - t4]))
                                          cwd=ROOT).stdout)
     return steps + list(zip(["read + parse", "schema check", "the other rules (imports included)", "output"],
                             measured))
+
+
+# -- `oclint server`: from a change to its diagnostics ------------------------------------
+
+def server_latency(work: Path, runs: int) -> None:
+    """Change-to-diagnostics latency of `oclint server` (issue 16): a real client's
+    messages over stdio, the server's own debounce, one edit of a value at a time; the
+    median over 20 edits of the typical file and over max(runs, 5) of a 1 MB one.
+    Target: a typical file's diagnostics within 50 ms of the change."""
+    print(f"oclint server, change to diagnostics (stdio, default debounce; load {os.getloadavg()[0]:.1f}):")
+    for name, text, edits in (("typical file", read(TYPICAL) if TYPICAL.exists() else big_config(3_000), 20),
+                              ("1 MB", big_config(1_000_000), max(runs, 5))):
+        path = lay_out(work / "server" / name.replace(" ", "-"), [text])[0]
+        server = _Lsp([str(BIN / "oclint"), "server"])
+        try:
+            server.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+            server.notify("initialized", {})
+            uri = path.resolve().as_uri()
+            server.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": "jsonc", "version": 0, "text": text}})
+            server.diagnostics(uri, 0)
+            times = []
+            for version in range(1, edits + 1):
+                edited = text.replace('"$schema"', f'"$schema{version % 2 or ""}"', 1)
+                begin = time.perf_counter()
+                server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                         "contentChanges": [{"text": edited}]})
+                server.diagnostics(uri, version)
+                times.append(time.perf_counter() - begin)
+        finally:
+            server.close()
+        median = statistics.median(times)
+        target = f"; target <= 50 ms: {verdict(median <= 0.05)}" if name == "typical file" else ""
+        print(f"  {name:13} ({len(text.encode()):,} bytes): median {ms(median)}, worst {ms(max(times))} "
+              f"over {edits} edits{target}")
+    print()
+
+
+class _Lsp:
+    """Just enough of an LSP client for the latency figures: framed JSON-RPC on pipes."""
+
+    def __init__(self, argv: list[str]):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        self.ids = 0
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def receive(self) -> dict:
+        length = 0
+        while (line := self.proc.stdout.readline()) not in (b"\r\n", b""):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        if not length:
+            raise RuntimeError("the server closed its output")
+        return json.loads(self.proc.stdout.read(length))
+
+    def request(self, method: str, params: dict) -> dict:
+        self.ids += 1
+        self.send({"id": self.ids, "method": method, "params": params})
+        while (message := self.receive()).get("id") != self.ids:
+            pass
+        return message
+
+    def notify(self, method: str, params: dict) -> None:
+        self.send({"method": method, "params": params})
+
+    def diagnostics(self, uri: str, version: int) -> list:
+        while True:
+            message = self.receive()
+            params = message.get("params") or {}
+            if message.get("method") == "textDocument/publishDiagnostics" and params.get("uri") == uri \
+                    and params.get("version") == version:
+                return params["diagnostics"]
+
+    def close(self) -> None:
+        try:
+            self.request("shutdown", {})
+            self.notify("exit", {})
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
 
 
 if __name__ == "__main__":
