@@ -147,13 +147,17 @@ class Tools:
     def scaffold(self, path: str, models: list[str] | None = None, default: str | None = None,
                  base_url: str | None = None, routing: str = "both", force: bool = False,
                  write: bool = False) -> dict:
-        models_, steps, empty, key = self.knowledge.editor().scaffold(models or (), default, base_url,
-                                                                     routing, force)
+        try:
+            models_, steps, note, empty, key = self.knowledge.editor().scaffold(
+                path, models or (), default, base_url, routing, force)
+        except ValueError as exc:
+            raise app.UsageError(str(exc)) from None
         before = files.read(path)[0].text if os.path.exists(path) else ""
         text = app.edit_file(path, steps, create_with=empty, write=write)
         diff = "".join(difflib.unified_diff(before.splitlines(keepends=True), text.splitlines(keepends=True),
                                             fromfile=path, tofile=path))
         return self.masked({"file": path, "models": models_, "written": write, "text": text, "diff": diff,
+                            **({"note": note} if note else {}),
                             "key": f"set the key in your shell profile: {key}"},
                            app.run_secrets(self.knowledge, [files.decode(path, text.encode("utf-8"))]))
 

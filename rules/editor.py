@@ -149,12 +149,13 @@ def agents(config) -> list[str]:
     return out + [a for a in _data()["builtin_agents"] if a not in out]
 
 
-def scaffold(models_=(), default=None, base_url=None, routing="both", force=False):
-    """(the models added, the Mixroute provider's edit steps as `oclint init mixroute`
-    applies them, the text of a config file created for them, where the key goes)."""
+def scaffold(path, models_=(), default=None, base_url=None, routing="both", force=False):
+    """(the models added, the Mixroute provider's edit steps for the config at ``path`` as
+    `oclint init mixroute` applies them, a note on the base URL or None, the text of a
+    config file created for them, where the key goes). ValueError for a refused model or URL."""
     from rules import init_mixroute
-    added, steps = init_mixroute.steps(models_, default, base_url, routing, force)
-    return added, steps, init_mixroute.EMPTY_CONFIG, f"export {init_mixroute.env_name()}=sk-..."
+    added, steps, note = init_mixroute.steps(path, models_, default, base_url, routing, force)
+    return added, steps, note, init_mixroute.EMPTY_CONFIG, f"export {init_mixroute.env_name()}=sk-..."
 
 
 def folder_config(folder: str, home: str | None = None):
