@@ -269,3 +269,29 @@ def test_malformed_input_and_a_vanished_client():
     proc.stdin.close()
     assert proc.wait(timeout=20) is not None
     assert b"Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize("path, text, key, comment", [
+    ("opencode.jsonc", '{\n  "model": "a/b", // mine\n  "x": 1\n}\n', '"model"', "// oclint: ignore[OC999]\n"),
+    ("opencode.jsonc", '{\n  "model": "a/b"\n}\n', '"model"', " // oclint: ignore[OC999]"),
+    ("agent.md", "---\nmodel: a/b\ntemperature: 2\n---\nbody\n", "temperature", " # oclint: ignore[OC999]"),
+])
+def test_suppression_edit_covers_the_finding(path, text, key, comment):
+    """The "suppress here" edit, in JSONC (after the code, or on a line of its own when the
+    line has a comment already) and in YAML frontmatter: the suppression machinery then
+    covers the finding."""
+    from linter import suppress
+    from linter.diagnostics import Diagnostic, Severity
+    from linter.lsp import offset, suppression
+    from linter.source import Document
+    doc = Document(path, text)
+    start = text.index(key)
+    finding = Diagnostic("OC999", "test", "m", Severity.ERROR, path, start, start + len(key))
+    edit = suppression(doc, finding)
+    at = offset(doc, edit.range.start)
+    assert edit.new_text.strip() == comment.strip()
+    new = Document(path, text[:at] + edit.new_text + text[offset(doc, edit.range.end):])
+    moved = new.text.index(key)
+    finding.start, finding.end = moved, moved + len(key)
+    kept, _ = suppress.apply(new, [finding])
+    assert kept == []

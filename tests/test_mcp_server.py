@@ -120,3 +120,13 @@ async def test_secret_masked_everywhere(tmp_path):
     assert "OC401" in replies[0] and '"apiKey"' in replies[3]
     for reply in [*replies, log]:
         assert SECRET not in reply and SECRET[:12] not in reply and SECRET[-12:] not in reply
+
+
+def test_garbage_then_a_vanished_client(tmp_path):
+    """A line that is not JSON-RPC is logged, not fatal; when the client goes away (its end
+    of stdin closes) the server exits cleanly, without a traceback."""
+    import subprocess
+    proc = subprocess.run([OCLINT, "mcp"], input=b"garbage\n{\"jsonrpc\": \"2.0\", \"id\": 1}\n",
+                          capture_output=True, env=_env(tmp_path), timeout=120)
+    assert proc.returncode == 0
+    assert b"Traceback" not in proc.stderr

@@ -772,3 +772,26 @@ def test_each_release_refuses_exactly_what_oclint_says_it_refuses(tmp_path):
         if theirs:
             by_release.setdefault(version, set()).add(name)
     assert "typo" in by_release.get("1.18.15", set()) and "typo" not in by_release.get("1.18.33", set())
+
+
+def test_opencode_connects_to_oclint_mcp(opencode, tmp_path):
+    """The opencode.json snippet in the README (`"mcp": {"oclint": {"type": "local",
+    "command": [<oclint>, "mcp"]}}`) is one OpenCode 1.18.33 loads and connects to:
+    `opencode mcp list` shows the server connected. (1.18.33's CLI lists no MCP server's
+    tools: `debug agent` shows only its built-in tools; tests/test_mcp_server.py lists
+    them with the mcp SDK's client.)"""
+    import re
+    pytest.importorskip("mcp")
+    home, project = tmp_path / "home", tmp_path / "project"
+    home.mkdir()
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (project / "opencode.json").write_text(json.dumps({
+        "$schema": "https://opencode.ai/config.json",
+        "mcp": {"oclint": {"type": "local", "command": [OCLINT, "mcp"]}}}))
+    assert subprocess.run([OCLINT, str(project / "opencode.json")], capture_output=True).returncode == 0
+    listed = subprocess.run([opencode, "mcp", "list"], cwd=project, env=isolated_env(home),
+                            capture_output=True, text=True, timeout=120)
+    out = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)
+    assert re.search(r"oclint\s+connected", out), out[-2000:]
+    assert f"{OCLINT} mcp" in out
