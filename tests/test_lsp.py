@@ -295,3 +295,34 @@ def test_suppression_edit_covers_the_finding(path, text, key, comment):
     finding.start, finding.end = moved, moved + len(key)
     kept, _ = suppress.apply(new, [finding])
     assert kept == []
+
+
+@pytest.mark.asyncio
+async def test_agent_markdown_and_tui_buffers(client: LanguageClient):
+    """The markdown and tui kinds through the server: an agent file's frontmatter typo at its
+    line and column, its unsafe quick fix applied, the buffer linted clean; a tui.json key
+    that belongs in opencode.json reported in the tui buffer."""
+    agent = PROJECT / "md" / ".opencode" / "agents" / "review.md"
+    agent.parent.mkdir(parents=True, exist_ok=True)
+    (PROJECT / "md" / ".git").mkdir(exist_ok=True)
+    text = "---\ndescription: Reviews code\ntemprature: 0.2\n---\nYou review code.\n"
+    uri = open_doc(client, agent, text)
+    found = await diagnostics_for(client, uri)
+    typo = next(d for d in found if d.code == "OC502")
+    assert typo.range.start == t.Position(line=2, character=0)
+    assert typo.code_description.href.endswith("docs/rules.md#oc502")
+    actions = await client.text_document_code_action_async(t.CodeActionParams(
+        text_document=t.TextDocumentIdentifier(uri=uri), range=typo.range,
+        context=t.CodeActionContext(diagnostics=[typo])))
+    fix = next(a for a in actions if "OC502" in a.title and not a.title.startswith("Suppress"))
+    assert "[unsafe fix]" in fix.title
+    assert any(a.title.startswith("Suppress OC502") for a in actions)
+    text = apply_edits(text, fix.edit.changes[uri])
+    assert text == "---\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n"
+    change(client, uri, text, 2)
+    assert [d.code for d in await diagnostics_for(client, uri)] == []
+
+    tui = PROJECT / "md" / "tui.json"
+    turi = open_doc(client, tui, '{\n  "$schema": "https://opencode.ai/tui.json",\n  "thme": "opencode"\n}\n')
+    found = await diagnostics_for(client, turi)
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("OC602", 2, 2)]
