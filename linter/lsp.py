@@ -244,6 +244,21 @@ def build(knowledge) -> Server:
             result = linting.lint(path)
         return result
 
+    def fix_edit(doc: Document, uri: str, fix) -> t.WorkspaceEdit:
+        """A fix as a workspace edit: its text edits, then the file's move when it has one
+        (never over an existing file, as `oclint --fix` moves files)."""
+        edits = [t.TextEdit(range=span(doc, e.start, e.end), new_text=e.content) for e in fix.edits]
+        if not fix.rename:
+            return t.WorkspaceEdit(changes={uri: edits})
+        changes: list = []
+        if edits:
+            changes.append(t.TextDocumentEdit(
+                text_document=t.OptionalVersionedTextDocumentIdentifier(uri=uri, version=server.versions.get(path_of(uri))),
+                edits=edits))
+        changes.append(t.RenameFile(old_uri=uri, new_uri=uri_of(fix.rename),
+                                    options=t.RenameFileOptions(overwrite=False, ignore_if_exists=False)))
+        return t.WorkspaceEdit(document_changes=changes)
+
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(
         code_action_kinds=[t.CodeActionKind.QuickFix, FIX_ALL]))
     def code_action(ls: Server, params: t.CodeActionParams):
@@ -258,14 +273,12 @@ def build(knowledge) -> Server:
             if not (d.start <= hi and lo <= d.end):
                 continue
             lsp = to_lsp(result, d, linting)
-            if d.fix is not None and d.fix.applicability != Applicability.DISPLAY_ONLY and not d.fix.rename:
+            if d.fix is not None and d.fix.applicability != Applicability.DISPLAY_ONLY:
                 unsafe = d.fix.applicability == Applicability.UNSAFE
                 title = f"{d.fix.message or 'Fix'} ({d.code})" + (" [unsafe fix]" if unsafe else "")
                 actions.append(t.CodeAction(
                     title=shown(title), kind=t.CodeActionKind.QuickFix, diagnostics=[lsp],
-                    is_preferred=not unsafe,
-                    edit=t.WorkspaceEdit(changes={uri: [t.TextEdit(range=span(doc, e.start, e.end), new_text=e.content)
-                                                        for e in d.fix.edits]})))
+                    is_preferred=not unsafe, edit=fix_edit(doc, uri, d.fix)))
             if d.code:
                 edit = suppression(doc, d)
                 if edit is not None:
@@ -293,7 +306,7 @@ def build(knowledge) -> Server:
         editor = knowledge.editor() if knowledge.editor else None
         if member is not None and editor is not None:
             path = member.parent.path() + (member.key,)
-            text = editor.describe(doc.kind, path)
+            text = editor.describe(doc.kind, path, editor.schema_source(doc, result.options))
             if text:
                 parts.append(f"**{'.'.join(str(p) for p in path)}**: {text}")
         from linter.registry import find
@@ -334,7 +347,7 @@ def build(knowledge) -> Server:
         if obj is None:
             return []
         have = {m.key for m in obj.members()}
-        for key, description in editor.keys(doc.kind, obj.path()):
+        for key, description in editor.keys(doc.kind, obj.path(), editor.schema_source(doc, result.options)):
             if key not in have:
                 items.append(t.CompletionItem(label=key, kind=t.CompletionItemKind.Property,
                                               documentation=description or None))

@@ -20,6 +20,7 @@ class Result:
     lint: object          # the lint closure the diagnostics came from (for "fix all")
     load: object
     secrets: set
+    options: dict = field(default_factory=dict)     # the rule options it was linted with
 
 
 @dataclass
@@ -83,7 +84,7 @@ class Linting:
             found = lint(doc, load)
         secrets = app.run_secrets(self.knowledge, [*views.documents.values(), doc])
         self.secrets |= secrets
-        result = Result(doc, found, lint, load, secrets)
+        result = Result(doc, found, lint, load, secrets, options.rule_options)
         self.results[path] = result
         return result
 

@@ -19,13 +19,28 @@ def _data() -> dict:
     return load("editor")
 
 
+def schema_source(doc, options) -> str | None:
+    """The schema a config document is judged by for the OpenCode version in use, exactly as
+    the rules choose it (``rules.schema.source_of``: OpenCode 2's, a 1.x release's, the
+    user's); None for the other kinds, which editor.yaml maps to their schema."""
+    if doc.kind != "config":
+        return None
+    from linter import engine
+    from rules import schema as schemas
+    return schemas.source_of(engine.Context(doc, engine.Run(options)))
+
+
 @cache
-def _schema(kind: str) -> tuple[dict, dict] | None:
-    """(the whole schema, the subschema of a ``kind`` document's root), or None."""
+def _schema(kind: str, source: str | None = None) -> tuple[dict, dict] | None:
+    """(the whole schema, the subschema of a ``kind`` document's root), or None; a config
+    with a ``source`` (``schema_source``) is described by that schema as a whole."""
+    from rules import schema as schemas
+    if source is not None and kind == "config":
+        whole = schemas.load(source)
+        return whole, whole
     entry = _data()["schemas"].get(kind)
     if entry is None:
         return None
-    from rules import schema as schemas
     whole = schemas.load(None if entry["schema"] == "bundled" else entry["schema"])
     return whole, _pointer(whole, entry["at"])
 
@@ -72,8 +87,8 @@ def _children(whole: dict, nodes: list[dict], segment) -> list[dict]:
     return [r for sub in out for r in _resolve(whole, sub)]
 
 
-def _at(kind: str, path: tuple) -> list[dict]:
-    found = _schema(kind)
+def _at(kind: str, path: tuple, source: str | None = None) -> list[dict]:
+    found = _schema(kind, source)
     if found is None:
         return []
     whole, root = found
@@ -85,23 +100,23 @@ def _at(kind: str, path: tuple) -> list[dict]:
     return nodes
 
 
-def describe(kind: str, path: tuple) -> str | None:
+def describe(kind: str, path: tuple, source: str | None = None) -> str | None:
     """The schema's description of the value at ``path`` in a ``kind`` document."""
-    for node in _at(kind, path):
+    for node in _at(kind, path, source):
         text = node.get("description")
         if isinstance(text, str) and text:
             return text
     return None
 
 
-def keys(kind: str, path: tuple) -> list[tuple[str, str]]:
+def keys(kind: str, path: tuple, source: str | None = None) -> list[tuple[str, str]]:
     """(key, description) for each key the schema names in the object at ``path``."""
     out: dict[str, str] = {}
-    found = _schema(kind)
+    found = _schema(kind, source)
     if found is None:
         return []
     whole = found[0]
-    for node in _at(kind, path):
+    for node in _at(kind, path, source):
         for key, sub in (node.get("properties") or {}).items():
             if key not in out:
                 out[key] = next((s["description"] for s in _resolve(whole, sub)

@@ -326,3 +326,47 @@ async def test_agent_markdown_and_tui_buffers(client: LanguageClient):
     turi = open_doc(client, tui, '{\n  "$schema": "https://opencode.ai/tui.json",\n  "thme": "opencode"\n}\n')
     found = await diagnostics_for(client, turi)
     assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("OC602", 2, 2)]
+
+
+@pytest.mark.asyncio
+async def test_hover_and_keys_follow_the_opencode_version(client: LanguageClient):
+    """An OpenCode 2 config (recognised by its keys) is described by the OpenCode 2 schema:
+    hover on `skills` gives its V2 meaning, completion offers `providers`, not `provider`;
+    the same key in a 1.x config gets the 1.x description."""
+    v2 = '{\n  "providers": {},\n  "skills": ["./skills"],\n  \n}\n'
+    uri = open_doc(client, PROJECT / "v2" / "opencode.json", v2)
+    await diagnostics_for(client, uri)
+    hover = await client.text_document_hover_async(t.HoverParams(
+        text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line=2, character=4)))
+    assert "Paths or URLs to discover skills from" in hover.contents.value
+    items = await client.text_document_completion_async(t.CompletionParams(
+        text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line=3, character=2)))
+    labels = [i.label for i in (items.items if hasattr(items, "items") else items)]
+    assert "plugins" in labels and "plugin" not in labels and "small_model" not in labels, labels
+    v1 = '{\n  "$schema": "https://opencode.ai/config.json",\n  "skills": {"paths": []}\n}\n'
+    uri = open_doc(client, PROJECT / "v1" / "opencode.json", v1)
+    await diagnostics_for(client, uri)
+    hover = await client.text_document_hover_async(t.HoverParams(
+        text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line=2, character=4)))
+    assert "Paths or URLs to discover skills from" not in (hover.contents.value if hover else "")
+
+
+@pytest.mark.asyncio
+async def test_a_rename_fix_is_a_file_move(client: LanguageClient):
+    """A fix that moves a file (OC802: `.opencod/` is never read) is offered as a workspace
+    edit that renames the file, never over an existing one."""
+    folder = PROJECT / "moved"
+    (folder / ".git").mkdir(parents=True, exist_ok=True)
+    path = folder / ".opencod" / "opencode.json"
+    path.parent.mkdir(exist_ok=True)
+    uri = open_doc(client, path, '{\n  "$schema": "https://opencode.ai/config.json"\n}\n')
+    stray = next(d for d in await diagnostics_for(client, uri) if d.code == "OC802")
+    actions = await client.text_document_code_action_async(t.CodeActionParams(
+        text_document=t.TextDocumentIdentifier(uri=uri), range=stray.range,
+        context=t.CodeActionContext(diagnostics=[stray])))
+    move = next(a for a in actions if "OC802" in a.title and not a.title.startswith("Suppress"))
+    assert "[unsafe fix]" in move.title
+    [rename] = move.edit.document_changes
+    assert rename.kind == "rename" and rename.old_uri == uri
+    assert rename.new_uri == (folder / ".opencode" / "opencode.json").as_uri()
+    assert rename.options.overwrite is False
