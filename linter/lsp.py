@@ -32,6 +32,7 @@ SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.Diag
             Severity.INFO: t.DiagnosticSeverity.Information}
 DEBOUNCE = 0.02         # seconds from the last change to the lint (initializationOptions.debounce, ms)
 FIX_ALL = "source.fixAll.oclint"
+MAX_DIAGNOSTICS = 1000  # per file sent to the editor (initializationOptions.maxDiagnostics)
 IDLE_COLLECT = 1.0      # seconds after the last lint: the cycle collector runs
 log = logging.getLogger("oclint.server")
 
@@ -92,6 +93,7 @@ class Server(LanguageServer):
         super().__init__("oclint", __version__)
         self.linting = Linting(knowledge)
         self.debounce = DEBOUNCE
+        self.max_diagnostics = MAX_DIAGNOSTICS
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published_settings: set[str] = set()
         self.versions: dict[str, int] = {}      # path -> the version of the text last received
@@ -125,9 +127,16 @@ class Server(LanguageServer):
             return
         if result is None:
             return
+        shown = [to_lsp(result, d, self.linting) for d in result.diagnostics[:self.max_diagnostics]]
+        hidden = len(result.diagnostics) - len(shown)
+        if hidden > 0:      # an editor drowns in more; the command line lists them all
+            shown.append(t.Diagnostic(
+                range=t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=0)),
+                message=f"{hidden} more problems not shown here (the first {len(shown)} are); "
+                        f"run `oclint {printable(path)}` for all of them",
+                severity=t.DiagnosticSeverity.Information, source="oclint"))
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri_of(path), version=self.versions.get(path),
-            diagnostics=[to_lsp(result, d, self.linting) for d in result.diagnostics]))
+            uri=uri_of(path), version=self.versions.get(path), diagnostics=shown))
         self.publish_settings()
         self.collect_later()
 
@@ -179,6 +188,9 @@ def build(knowledge) -> Server:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)):
             ls.debounce = max(0.0, options["debounce"] / 1000)
+        if isinstance(options, dict) and isinstance(options.get("maxDiagnostics"), int) \
+                and options["maxDiagnostics"] > 0:
+            ls.max_diagnostics = options["maxDiagnostics"]
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: Server, params: t.DidOpenTextDocumentParams):

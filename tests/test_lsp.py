@@ -49,7 +49,7 @@ async def client(lsp_client: LanguageClient):
     GLOBAL.mkdir(parents=True, exist_ok=True)
     await lsp_client.initialize_session(t.InitializeParams(
         capabilities=t.ClientCapabilities(), root_uri=PROJECT.as_uri(),
-        initialization_options={"debounce": 0}))
+        initialization_options={"debounce": 0, "maxDiagnostics": 50}))
     yield
     await lsp_client.shutdown_session()
 
@@ -230,15 +230,31 @@ async def test_secret_masked_in_every_reply(client: LanguageClient):
 @pytest.mark.asyncio
 async def test_big_and_non_config_buffers(client: LanguageClient):
     other = open_doc(client, PROJECT / "package.json", '{"name": "x"}')
-    big = '{\n  "$schema": "https://opencode.ai/config.json",\n  "instructions": [\n' + \
-          ",\n".join(f'    "docs/file-{i:07d}.md"' for i in range(400_000)) + "\n  ]\n}\n"
+    models = ",\n".join(f'      "m{i:07d}": {{"name": "Model {i}"}}' for i in range(250_000))
+    big = '{\n  "$schema": "https://opencode.ai/config.json",\n  "provider": {"p": {"npm": ' \
+          '"@ai-sdk/openai-compatible", "options": {"baseURL": "https://x.example/v1"}, "models": {\n' + \
+          models + "\n  }}}\n}\n"
     assert len(big) > 10_000_000
     uri = open_doc(client, PROJECT / "big" / "opencode.json", big)
-    await diagnostics_for(client, uri, timeout=120)
+    assert await diagnostics_for(client, uri, timeout=120) == []
     assert other not in client.diagnostics         # not a file oclint lints
     hover = await client.text_document_hover_async(t.HoverParams(
         text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line=1, character=4)))
     assert hover is not None
+
+
+@pytest.mark.asyncio
+async def test_a_flood_of_findings_is_cut_with_a_count(client: LanguageClient):
+    """More findings than `maxDiagnostics` (here 50; 1,000 by default): the first ones, then
+    one line saying how many more there are and how to see them."""
+    text = '{\n  "$schema": "https://opencode.ai/config.json",\n  "instructions": [\n' + \
+           ",\n".join(f'    "missing-{i:03d}.md"' for i in range(80)) + "\n  ]\n}\n"
+    path = PROJECT / "flood" / "opencode.json"
+    uri = open_doc(client, path, text)
+    found = await diagnostics_for(client, uri)
+    assert len(found) == 51 and [d.range.start.line for d in found[:3]] == [3, 4, 5]
+    assert found[-1].message == f"30 more problems not shown here (the first 50 are); run `oclint {path}` for all of them"
+    assert found[-1].severity == t.DiagnosticSeverity.Information
 
 
 def _frame(body: bytes) -> bytes:
