@@ -175,7 +175,7 @@ class Gateway(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         Gateway.paths.append(self.path)
         length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
+        self.received(self.rfile.read(length))
         body = json.dumps({"error": {"message": "stand-in gateway", "type": "invalid_request_error"}}).encode()
         self.send_response(400)
         self.send_header("Content-Type", "application/json")
@@ -184,6 +184,9 @@ class Gateway(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     do_GET = do_POST
+
+    def received(self, body: bytes) -> None:
+        pass
 
     def log_message(self, *args):
         pass
@@ -774,24 +777,49 @@ def test_each_release_refuses_exactly_what_oclint_says_it_refuses(tmp_path):
     assert "typo" in by_release.get("1.18.15", set()) and "typo" not in by_release.get("1.18.33", set())
 
 
+class RecordingGateway(Gateway):
+    """The stand-in gateway, keeping each request's JSON body (what OpenCode asks the model)."""
+
+    bodies: list[dict] = []
+
+    def received(self, body: bytes) -> None:
+        try:
+            RecordingGateway.bodies.append(json.loads(body or b"{}"))
+        except ValueError:
+            pass
+
+
+MCP_TOOLS = ("lint", "fix", "explain_rule", "show_config", "scaffold_gateway")
+
+
 def test_opencode_connects_to_oclint_mcp(opencode, tmp_path):
     """The opencode.json snippet in the README (`"mcp": {"oclint": {"type": "local",
     "command": [<oclint>, "mcp"]}}`) is one OpenCode 1.18.33 loads and connects to:
-    `opencode mcp list` shows the server connected. (1.18.33's CLI lists no MCP server's
-    tools: `debug agent` shows only its built-in tools; tests/test_mcp_server.py lists
-    them with the mcp SDK's client.)"""
+    `opencode mcp list` shows the server connected, and a session offers the model every
+    oclint tool (the tools of the request OpenCode sends to a stand-in gateway, named
+    `oclint_<tool>`; 1.18.33's CLI and HTTP API list only built-in tools)."""
     import re
     pytest.importorskip("mcp")
-    home, project = tmp_path / "home", tmp_path / "project"
-    home.mkdir()
-    project.mkdir()
-    subprocess.run(["git", "init", "-q", str(project)], check=True)
-    (project / "opencode.json").write_text(json.dumps({
-        "$schema": "https://opencode.ai/config.json",
-        "mcp": {"oclint": {"type": "local", "command": [OCLINT, "mcp"]}}}))
-    assert subprocess.run([OCLINT, str(project / "opencode.json")], capture_output=True).returncode == 0
-    listed = subprocess.run([opencode, "mcp", "list"], cwd=project, env=isolated_env(home),
-                            capture_output=True, text=True, timeout=120)
-    out = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)
-    assert re.search(r"oclint\s+connected", out), out[-2000:]
-    assert f"{OCLINT} mcp" in out
+    with gateway_and_project(tmp_path, RecordingGateway) as (server, home, project):
+        (project / "opencode.json").write_text(json.dumps({
+            "$schema": "https://opencode.ai/config.json",
+            "mcp": {"oclint": {"type": "local", "command": [OCLINT, "mcp"]}},
+            "provider": {"gw": {"npm": "@ai-sdk/openai-compatible",
+                                "options": {"baseURL": f"http://127.0.0.1:{server.server_port}/v1",
+                                            "apiKey": "{env:GW_KEY}"},
+                                "models": {"m": {"name": "m"}}}}}))
+        assert subprocess.run([OCLINT, str(project / "opencode.json")], capture_output=True).returncode == 0
+        listed = subprocess.run([opencode, "mcp", "list"], cwd=project, env=isolated_env(home),
+                                capture_output=True, text=True, timeout=120)
+        out = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)
+        assert re.search(r"oclint\s+connected", out), out[-2000:]
+        assert f"{OCLINT} mcp" in out
+        RecordingGateway.bodies = []
+        try:
+            subprocess.run([opencode, "run", "-m", "gw/m", "hi"], cwd=project,
+                           env={**isolated_env(home), "GW_KEY": "sk-test-0000000000000000"},
+                           capture_output=True, timeout=90)
+        except subprocess.TimeoutExpired:
+            pass
+        offered = {t.get("function", {}).get("name") for b in RecordingGateway.bodies for t in b.get("tools") or ()}
+        assert {f"oclint_{name}" for name in MCP_TOOLS} <= offered, sorted(n for n in offered if n)
