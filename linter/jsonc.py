@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import re
+
+from linter import precompiled
 from linter.records import dataclass, field
 from collections.abc import Iterator
 
@@ -38,23 +40,23 @@ _PUNCT = {"{": OPEN_BRACE, "}": CLOSE_BRACE, "[": OPEN_BRACKET, "]": CLOSE_BRACK
 _SEPARATORS = frozenset(' \t\r\n{}[]":,/')
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _JSON5_ESCAPES = {"'": "'", "v": "\v", "0": "\0"}
-_PLACEHOLDER = re.compile(r"\{(?:env|file):[^}]+\}")
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
-_JSON5_NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F]+|Infinity|NaN|"
+_PLACEHOLDER = precompiled.regex(r"\{(?:env|file):[^}]+\}")
+_INT = precompiled.regex(r"-?(?:0|[1-9][0-9]*)")
+_JSON_NUMBER = precompiled.regex(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_JSON5_NUMBER = precompiled.regex(r"[+-]?(?:0[xX][0-9a-fA-F]+|Infinity|NaN|"
                            r"(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
-_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-_WHITESPACE = re.compile(r"[ \t\r\n]+")
-_SIMPLE_STRING = re.compile(r'"([^"\\\x00-\x1f]*)"')
-_LINE_REST = re.compile(r"[^\r\n]*")
-_LOW_SURROGATE = re.compile(r"\\u(d[c-f][0-9a-f]{2})", re.I)
-_WORD = re.compile(r'[^ \t\r\n{}\[\]":,/]+')
+_IDENTIFIER = precompiled.regex(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_WHITESPACE = precompiled.regex(r"[ \t\r\n]+")
+_SIMPLE_STRING = precompiled.regex(r'"([^"\\\x00-\x1f]*)"')
+_LINE_REST = precompiled.regex(r"[^\r\n]*")
+_LOW_SURROGATE = precompiled.regex(r"\\u(d[c-f][0-9a-f]{2})", re.I)
+_WORD = precompiled.regex(r'[^ \t\r\n{}\[\]":,/]+')
 # The common tokens in one match, after whitespace. Numbers and literals only as a whole
 # word, as the scanner reads words; `{` only when it does not open a placeholder; strings
 # without `\u` escapes or control characters. The scanner's fast path and ``_well_formed``
 # both read through it; anything else goes the long way.
 _END_OF_WORD = r"""(?![^ \t\r\n{}\[\]":,/])"""
-_TOKEN = re.compile(r"""[ \t\r\n]*(?:
+_TOKEN = precompiled.regex(r"""[ \t\r\n]*(?:
     "([^"\\\x00-\x1f]*)"
   | (\{)(?!(?:env|file):[^}]+\})
   | (\[)
@@ -69,7 +71,7 @@ _TOKEN = re.compile(r"""[ \t\r\n]*(?:
 )""", re.X | re.S)
 # The commonest member, `"key": value,` with a plain string key and a plain scalar value (or
 # the `{`/`[` that opens one), in one match: ``_well_formed`` reads most of a file with it.
-_MEMBER = re.compile(r"""[ \t\r\n]*"([^"\\\x00-\x1f]*)"[ \t\r\n]*:[ \t\r\n]*(?:
+_MEMBER = precompiled.regex(r"""[ \t\r\n]*"([^"\\\x00-\x1f]*)"[ \t\r\n]*:[ \t\r\n]*(?:
     "([^"\\\x00-\x1f]*)"
   | (-?(?:0|[1-9][0-9]*)) ((?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)""" + _END_OF_WORD + r"""
   | (true|false|null)""" + _END_OF_WORD + r"""
@@ -392,8 +394,8 @@ class _Scanner:
 
 _JSON5_SINGLE = {'"': '"', "'": "'", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
                  "t": "\t", "v": "\v"}
-_HEX2 = re.compile(r"[0-9a-fA-F]{2}")
-_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+_HEX2 = precompiled.regex(r"[0-9a-fA-F]{2}")
+_HEX4 = precompiled.regex(r"[0-9a-fA-F]{4}")
 
 
 def _json5_string(text: str, pos: int, quote: str) -> tuple[str, int, str | None] | None:
@@ -484,7 +486,7 @@ def _decimal(value: int) -> str | None:
         return None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = precompiled.regex("[\ud800-\udfff]")
 
 
 def dumps(value: Any, **options) -> str:

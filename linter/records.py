@@ -11,6 +11,8 @@ with ``slots=True``. tests/test_records.py holds it to dataclasses, class for cl
 
 from __future__ import annotations
 
+from linter import precompiled
+
 _MISSING = object()
 
 
@@ -85,7 +87,7 @@ def _build(cls, eq: bool, frozen: bool, slots: bool):
     source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
     if not params:
         source = "def __init__(self):\n    pass\n"
-    exec(source, namespace)
+    exec(precompiled.code(source, f"<record {cls.__qualname__}>"), namespace)  # compiled once per machine
     shown = tuple(n for n, f in fields.items() if f.repr)
     compared = tuple(n for n, f in fields.items() if f.compare)
     methods = {"__init__": namespace["__init__"], "__repr__": _repr(shown),

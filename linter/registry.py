@@ -64,6 +64,8 @@ class Rule:
     def doc(self) -> str:
         if self._doc is None:
             self._load()
+        if self._doc is None:       # cleaned when first shown, not when registered
+            self._doc = cleandoc(self._check.__doc__ or "")
         return self._doc
 
     @property
@@ -99,8 +101,7 @@ def rule(code: str, name: str, severity: Severity | str, fix: Applicability | st
     metadata)."""
 
     def register(check: Callable) -> Callable:
-        doc = cleandoc(check.__doc__ or "")
-        found = Rule(code, name, Severity(severity), Applicability(fix) if fix else None, check, doc,
+        found = Rule(code, name, Severity(severity), Applicability(fix) if fix else None, check, None,
                      syntax, tuple(kinds), check.__module__, check.__name__)
         known = REGISTRY.get(code)
         if known is None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from linter.records import dataclass
 from functools import cached_property
 
+from linter import precompiled
 from linter.jsonc import Parse, parse, walk
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = precompiled.regex("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(eq=False)

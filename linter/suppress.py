@@ -10,13 +10,13 @@ Block comments work the same way. Selectors are codes, prefixes or rule names.
 
 from __future__ import annotations
 
-import re
+from linter import precompiled
 from linter.records import dataclass, field
 
 from linter.diagnostics import Diagnostic, Edit
 from linter.source import Document
 
-PATTERN = re.compile(r"oclint:\s*(ignore|file-ignore)\[([^\]]*)\](?:\s*--\s*(.*?))?\s*(?:\*/)?\s*$")
+PATTERN = precompiled.regex(r"oclint:\s*(ignore|file-ignore)\[([^\]]*)\](?:\s*--\s*(.*?))?\s*(?:\*/)?\s*$")
 
 
 @dataclass

@@ -9,12 +9,12 @@ comments in them stay. Nothing is ever re-dumped.
 from __future__ import annotations
 
 import json
-import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
     from typing import Any
 
+from linter import precompiled
 from linter.diagnostics import Edit
 from linter.edits import _anchor, line_end as _line_end, line_start as _line_start
 from linter.jsonc import Member, Node
@@ -268,7 +268,7 @@ def remove_members(doc, members: list[Member]) -> tuple[Edit, ...]:
     return tuple(out)
 
 
-_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_PLAIN_KEY = precompiled.regex(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
 def set_path(doc, root: Node, path: tuple, value: Any) -> tuple[Edit, ...]:

@@ -23,20 +23,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
+from linter import precompiled
 from linter.records import dataclass, field
 
 from linter.jsonc import Member, Node, ParseError
 
 _NULLS = frozenset(("~", "null", "Null", "NULL", ""))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_FLOAT = re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+_FLOAT = precompiled.regex(r"^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
                     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+_DATE = precompiled.regex(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = precompiled.regex(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$")
-_SEXAGESIMAL = re.compile(r"^(:[0-5]?[0-9])+$")
+_SEXAGESIMAL = precompiled.regex(r"^(:[0-5]?[0-9])+$")
 # a plain key: no indicator first, up to `: ` or `:` at the end of the line
-_KEY = re.compile(r"""([^\s\-?:,\[\]{}#&*!|>'"%@`][^\n\r#]*?|-[^\s\n\r#][^\n\r#]*?)[ \t]*:(?=[ \t]|$)""")
+_KEY = precompiled.regex(r"""([^\s\-?:,\[\]{}#&*!|>'"%@`][^\n\r#]*?|-[^\s\n\r#][^\n\r#]*?)[ \t]*:(?=[ \t]|$)""")
 _PLAIN_START_BAD = frozenset("&*!|>%@`")
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
             "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
@@ -64,7 +66,7 @@ class _Invalid(Exception):
         self.error = error
 
 
-_COLON = re.compile(r":(?:[ \t]|$)", re.M)
+_COLON = precompiled.regex(r":(?:[ \t]|$)", re.M)
 
 
 def resolve(plain: str):

@@ -24,10 +24,9 @@ tree's home folder, with chezmoi names decoded.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
-from linter import discovery
+from linter import discovery, precompiled
 from linter.context import LoadContext
 from rules.layout import CONFIG_NAMES, GLOBAL_NAMES, TUI_NAMES, folder_files
 
@@ -38,7 +37,7 @@ MANAGED_DIRS = ("/etc/opencode", "/Library/Application Support/opencode")
 CHEZMOI_PREFIXES = ("after_", "before_", "create_", "empty_", "encrypted_", "exact_", "executable_",
                     "external_", "modify_", "once_", "onchange_", "private_", "readonly_", "remove_",
                     "run_", "symlink_")
-CHEZMOI_NAME = re.compile(r"^(?:(?:" + "|".join(p[:-1] for p in CHEZMOI_PREFIXES) + r")_)*(?:dot_|literal_)")
+CHEZMOI_NAME = precompiled.regex(r"^(?:(?:" + "|".join(p[:-1] for p in CHEZMOI_PREFIXES) + r")_)*(?:dot_|literal_)")
 TEMPLATE_SUFFIX = ".tmpl"
 BARE_PARENTS = ("dotfiles", ".dotfiles", "dots", ".dots", "dotconfig")
 
@@ -49,6 +48,8 @@ def chezmoi_name(name: str) -> str:
     while True:
         if name.startswith("literal_"):
             return name[len("literal_"):]
+        if not name.startswith(CHEZMOI_PREFIXES):      # most names: one test, not sixteen
+            break
         for prefix in CHEZMOI_PREFIXES:
             if name.startswith(prefix):
                 name = name[len(prefix):]

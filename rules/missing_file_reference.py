@@ -1,10 +1,10 @@
 import os
-import re
 
+from linter import precompiled
 from linter.registry import rule
 from rules.contexts import resolve_home, resolve_relative
 
-FILE_REF = re.compile(r"\{file:([^}]+)\}")
+FILE_REF = precompiled.regex(r"\{file:([^}]+)\}")
 
 
 @rule("OC307", "missing-file-reference", "error")

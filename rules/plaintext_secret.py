@@ -1,12 +1,12 @@
-import re
 
+from linter import precompiled
 from linter.redact import mask
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
 from rules import secrets
 
 # what a `{env:...}` value cannot hold: OpenCode inserts it into the text unescaped
-RAW_UNSAFE = re.compile(r'["\\\x00-\x1f]')
+RAW_UNSAFE = precompiled.regex(r'["\\\x00-\x1f]')
 
 
 @rule("OC401", "plaintext-secret", "error", fix="unsafe", kinds=("config", "agent", "mode", "command"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from linter import precompiled
 from linter.records import dataclass
 from fnmatch import translate
 from functools import lru_cache
@@ -14,7 +15,7 @@ from linter.jsonc import Member, Node
 from rules.data import load
 from rules.urls import ENDPOINTS, entry_matches  # noqa: F401  (ENDPOINTS: for the rules)
 
-SUBSTITUTION = re.compile(r"\{(?:env|file):[^}]*\}|\$\{[^}]*\}")
+SUBSTITUTION = precompiled.regex(r"\{(?:env|file):[^}]*\}|\$\{[^}]*\}")
 RESPONSES_NPM = "@ai-sdk/openai"
 COMPATIBLE_NPM = "@ai-sdk/openai-compatible"
 
@@ -137,7 +138,7 @@ def providers(root: Node | None) -> Iterator[Provider]:
 
 
 # The ids OpenCode's /connect dialog accepts (opencode-facts.md section 8).
-VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+VALID_ID = precompiled.regex(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def normalise_id(provider_id: str) -> str:
@@ -240,8 +241,8 @@ def _compiled(data_key: str, default: str, extra: str):
     return tuple(entries), matcher
 
 
-def _first_match(wire_id: str, patterns) -> str | None:
-    entries, matcher = patterns
+def _first_match(wire_id: str, table) -> str | None:
+    entries, matcher = table
     if matcher is None:
         return None
     wid = wire_id.lower()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from linter import precompiled
 from linter.records import dataclass
 
 from linter.jsonc import Member, Node
@@ -36,7 +37,7 @@ class _Lazy:
         self.args = args
 
     def __getattr__(self, name):        # the first match/search/finditer: compile, then go direct
-        compiled = re.compile(*self.args)
+        compiled = precompiled.regex(*self.args)
         for method in ("match", "fullmatch", "search", "finditer"):
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -54,19 +55,19 @@ _NOT_CREDENTIAL_AFTER = {"file", "path", "dir", "url", "uri", "endpoint", "name"
 # a key that is not a credential: `promptCacheKey`, `publicKey`, `max_tokens`
 _NOT_CREDENTIAL_BEFORE = {"cache", "sort", "idempotency", "partition", "leader", "hot", "short", "shortcut",
                           "keyboard", "public", "max", "min"}
-KEY_SHAPES = re.compile(
+KEY_SHAPES = precompiled.regex(
     r"^(sk-|sk_|pk-|rk-|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|xox[abpr]-|AKIA|AIza|hf_|gsk_|"
     r"pplx-|csk-|r8_|fw_|nvapi-|ya29\.)", re.I)
 # words that mark a value as a stand-in, not a key (local servers take any key)
-PLACEHOLDER = re.compile(r"local|anything|dummy|example|changeme|change[-_]me|placeholder|your[-_ ]|xxxx|"
+PLACEHOLDER = precompiled.regex(r"local|anything|dummy|example|changeme|change[-_]me|placeholder|your[-_ ]|xxxx|"
                          r"\*\*\*|not[-_]?needed|no[-_]?key|required|unused|redacted|empty|llama\.cpp|"
                          r"ollama|lm-?studio|vllm|<|>|\.\.\.", re.I)
 PLACEHOLDER_WORDS = _Lazy(r"(?:sk-)?(?:none|null|nil|test|secret|password|token|api[-_]?key|"
                                r"sk|key|x+|\*+|0+|1234+5?6?7?8?9?0?)", re.I)
 # references to a secret store, not the secret
-REFERENCE = re.compile(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:|file:|awssm:|gcpsm:|azkv:)", re.I)
+REFERENCE = precompiled.regex(r"^(env:|op://|vault:|secret:|keychain:|pass:|bw:|file:|awssm:|gcpsm:|azkv:)", re.I)
 PATH_LIKE = _Lazy(r"^(~/|\.{1,2}/|/|[A-Za-z]:[\\/]|\$\{?HOME)")
-BEARER = re.compile(r"^(Bearer|Basic|Token)\s+(\S+)$", re.I)
+BEARER = precompiled.regex(r"^(Bearer|Basic|Token)\s+(\S+)$", re.I)
 # a URL's userinfo password, and its query parameters
 USERINFO = _Lazy(r"\b[A-Za-z][A-Za-z0-9+.-]*://([^\s/?#@:\"'\\]*):([^\s/?#@\"'\\]+)@")
 QUERY = _Lazy(r"[?&#;]([A-Za-z0-9_.-]+)=([^&#\s\"'\\]+)")
@@ -91,9 +92,14 @@ class Secret:
 
 def words(name: str) -> list[str]:
     """``name`` split into lower-case words: `apiKey`, `X-Api-Key`, `API_KEY` all give api, key."""
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
-    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
-    return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
+    spaced = _CAMEL.sub(r"\1 \2", name)
+    spaced = _CAPITALS.sub(r"\1 \2", spaced)
+    return [w for w in _NOT_ALNUM.split(spaced.lower()) if w]
+
+
+_CAMEL = precompiled.regex(r"([a-z0-9])([A-Z])")
+_CAPITALS = precompiled.regex(r"([A-Z]+)([A-Z][a-z])")
+_NOT_ALNUM = precompiled.regex(r"[^A-Za-z0-9]+")
 
 
 @lru_cache(maxsize=4096)      # a file repeats its keys (`name`, `options`) many times
@@ -124,13 +130,19 @@ def literal(value: str) -> bool:
     (whose parts are looked at on their own)."""
     value = value.strip()
     return (len(value) >= 8 and not value.isdigit() and "://" not in value and not placeholder(value)
-            and not re.fullmatch(r"(.)\1*", value))
+            and not _REPEATED.fullmatch(value))
+
+
+_REPEATED = precompiled.regex(r"(.)\1*")
+
+
+_NOT_NAME = precompiled.regex(r"[^A-Z0-9_]+")
 
 
 def env_name(*parts: str) -> str:
     """An environment variable name from ``parts``: upper case, `-` and other characters to
     `_`, never starting with a digit (a shell could not `export` it)."""
-    name = re.sub(r"[^A-Z0-9_]+", "_", "_".join(parts).upper()).strip("_")
+    name = _NOT_NAME.sub("_", "_".join(parts).upper()).strip("_")
     return "_" + name if name[:1].isdigit() else name
 
 
@@ -150,7 +162,7 @@ def header_env(owner: str, header: str) -> str:
     return name if name == mine or name.startswith(mine + "_") else f"{own}_{name}"
 
 
-STRONG_SHAPES = re.compile(  # the lookahead lets the engine skip most positions at once
+STRONG_SHAPES = precompiled.regex(  # the lookahead lets the engine skip most positions at once
     r"(?=[sgxAhcn])(?<![A-Za-z])(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|"
     r"github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
     r"AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,}|"

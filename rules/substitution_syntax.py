@@ -1,15 +1,15 @@
-import re
 
+from linter import precompiled
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.jsonc import Member
 from linter.registry import rule
 
 # `${VAR}`; `{env: VAR}` / `{ENV:VAR}` / `{Env:VAR}` (spaces or wrong case); a whole value `$VAR`
-_BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_ENV_SLIP = re.compile(r"\{\s*(env|ENV|Env|environment)\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
-_BARE = re.compile(r"^\$([A-Za-z_][A-Za-z0-9_]*)$")
+_BRACED = precompiled.regex(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_ENV_SLIP = precompiled.regex(r"\{\s*(env|ENV|Env|environment)\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+_BARE = precompiled.regex(r"^\$([A-Za-z_][A-Za-z0-9_]*)$")
 # the shell's `${VAR:-default}`, `${VAR:=x}`, `${VAR:?msg}`, `${VAR:+alt}` (with or without the `:`)
-_OPERATOR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])([^}]*)\}")
+_OPERATOR = precompiled.regex(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=?+])([^}]*)\}")
 # places where `$` is OpenCode's own template syntax, or a shell's
 _TEMPLATE_KEYS = {"template", "prompt", "command", "description"}
 

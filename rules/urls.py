@@ -11,15 +11,14 @@ string, else that URL; the SDK then builds `${baseURL}/chat/completions` (or
 
 from __future__ import annotations
 
-import re
-
+from linter import precompiled
 from linter.records import dataclass
 
 # what the AI SDK appends to a baseURL itself
 ENDPOINTS = ("/chat/completions", "/responses", "/completions")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_SCHEME = precompiled.regex(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 # a path segment that names an API version: v1, V1, v2, v1beta, v1.5
-VERSION = re.compile(r"^[vV]\d+[A-Za-z0-9._-]*$")
+VERSION = precompiled.regex(r"^[vV]\d+[A-Za-z0-9._-]*$")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

@@ -17,17 +17,16 @@ module only reads them for a release.
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
+import os
+from linter import precompiled
 from linter.records import dataclass
 from functools import lru_cache
 
 from rules.data import load
 
 PATH_TIMEOUT = 1.0
-_VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
-_PRINTED = re.compile(r"(?<![\d.])v?(\d+\.\d+(?:\.\d+)?)(?![\d.])")
+_VERSION = precompiled.regex(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
+_PRINTED = precompiled.regex(r"(?<![\d.])v?(\d+\.\d+(?:\.\d+)?)(?![\d.])")
 
 
 class VersionError(ValueError):
@@ -100,6 +99,21 @@ def configured(options) -> Version | None:
                    "option", reason)
 
 
+def _which(name: str) -> str | None:
+    """``shutil.which(name)``, with shutil imported only when some PATH folder has a file of
+    that name (importing shutil and what it imports costs every run several milliseconds)."""
+    path = os.environ.get("PATH")
+    if path is None:
+        try:
+            path = os.confstr("CS_PATH")
+        except (AttributeError, ValueError):
+            path = os.defpath
+    if not path or not any(os.path.exists(os.path.join(folder, name)) for folder in path.split(os.pathsep)):
+        return None
+    import shutil
+    return shutil.which(name)
+
+
 _ON_PATH: list = []      # [Version | None], asked once per process
 
 
@@ -108,8 +122,9 @@ def on_path(timeout: float = PATH_TIMEOUT) -> Version | None:
     if _ON_PATH:
         return _ON_PATH[0]
     found = None
-    binary = shutil.which("opencode")
+    binary = _which("opencode")
     if binary is not None:
+        import subprocess       # only when there is a program to ask: its import costs every run
         try:
             proc = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=timeout,
                                   stdin=subprocess.DEVNULL, errors="replace")

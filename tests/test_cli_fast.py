@@ -90,7 +90,8 @@ def test_the_fast_path_does_not_import_click(tmp_path):
 
 
 HEAVY = ("click", "jsonschema", "referencing", "dataclasses", "inspect", "typing", "pathlib", "difflib",
-         "hashlib", "urllib", "ipaddress", "ruamel", "json5", "importlib.util")
+         "hashlib", "urllib", "ipaddress", "ruamel", "json5", "importlib.util", "subprocess", "shutil",
+         "glob", "copy")
 
 
 @pytest.mark.parametrize("text", ['{"modle": "a/b", "share": "yes", "command": {"c": {}}, "autoupdate": 3}',

@@ -1,5 +1,4 @@
 import os
-import shutil
 
 from linter.registry import rule
 from rules.environment._text import check_env
@@ -48,6 +47,7 @@ def check(ctx):
         if first.kind != "string" or "{" in first.value:
             continue
         program = os.path.expanduser(first.value)
+        import shutil       # only with --check-env: its import costs every run several milliseconds
         found = os.path.exists(program) if os.sep in program else shutil.which(program) is not None
         if not found:
             yield ctx.at(first, f"`{first.value}` (MCP server `{server.key}`) is not found "

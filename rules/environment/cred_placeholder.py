@@ -1,9 +1,9 @@
-import re
 
+from linter import precompiled
 from linter.registry import rule
 from rules.environment._text import tokens
 
-CRED = re.compile(r"\{cred:[^}]*\}")
+CRED = precompiled.regex(r"\{cred:[^}]*\}")
 
 
 @rule("OC733", "cred-placeholder", "error")

@@ -1,10 +1,10 @@
 import os
-import re
 
+from linter import precompiled
 from linter.registry import rule
 from rules.environment._text import check_env, tokens
 
-ENV = re.compile(r"\{env:([^}]+)\}")
+ENV = precompiled.regex(r"\{env:([^}]+)\}")
 
 
 @rule("OC731", "unset-env", "warning", kinds=("config", "tui"))

@@ -1,4 +1,3 @@
-import glob
 import os
 
 from linter import discovery, edits
@@ -84,9 +83,15 @@ def check(ctx):
                               "up to the git root, not from the config file's folder.")
 
 
+def _has_magic(text: str) -> bool:
+    """``glob.has_magic``: whether ``text`` holds one of glob's special characters."""
+    return "*" in text or "?" in text or "[" in text
+
+
 def _matches(folder: str, entry: str, whole: bool = True) -> bool:
     pattern = os.path.join(folder, entry)
-    if glob.has_magic(entry) if whole else glob.has_magic(os.path.basename(entry)):
+    if _has_magic(entry if whole else os.path.basename(entry)):
+        import glob     # only for a pattern: its import (and its regexes) would cost every run
         return any(os.path.isfile(p) for p in glob.iglob(pattern, recursive=True))
     return os.path.isfile(pattern)
 

@@ -15,6 +15,7 @@ drops the file without a word. Agents are `{name: <path>, ...frontmatter, prompt
 from __future__ import annotations
 
 import re
+from linter import precompiled
 from linter.records import dataclass
 
 from linter.jsonc import Member, Node
@@ -25,8 +26,8 @@ from rules.layout import entry_name
 DEFAULT_VERSION = "1.18.33"
 MARKDOWN_KINDS = ("agent", "mode", "command")
 ALL_KINDS = ("agent", "mode", "command", "skill")
-_FENCED = re.compile(r"^---\r?\n([\s\S]*?)\r?\n---")
-_SANITIZE_KEY = re.compile(r"^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*(.*)$")
+_FENCED = precompiled.regex(r"^---\r?\n([\s\S]*?)\r?\n---")
+_SANITIZE_KEY = precompiled.regex(r"^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*(.*)$")
 
 
 def facts(options=None) -> dict:

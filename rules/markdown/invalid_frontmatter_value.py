@@ -1,13 +1,13 @@
 import re
 
-from linter import edits
+from linter import edits, precompiled
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from linter.suggest import closest
 from rules.markdown import frontmatter as fm
 
-HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-SHORT_HEX = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
+HEX = precompiled.regex(r"^#[0-9a-fA-F]{6}$")
+SHORT_HEX = precompiled.regex(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
 STRINGS = {"agent": ("name", "model", "variant", "prompt", "description"),
            "command": ("description", "agent", "model", "variant")}
 BOOLEANS = {"agent": ("hidden", "disable"), "command": ("subtask",)}

@@ -1,12 +1,11 @@
-import re
 
-from linter import edits
+from linter import edits, precompiled
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from rules.layout import skill_folder
 from rules.markdown import frontmatter as fm
 
-NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME = precompiled.regex(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @rule("OC510", "skill-name", "error", fix="unsafe", kinds=("skill",))

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+from linter import precompiled
 from linter.records import dataclass
 
 TYPE_CHECKING = False
@@ -38,7 +39,7 @@ TYPE_NAMES = {"object": "an object", "array": "an array", "string": "a string",
 _BOUNDS = {"minimum": "at least", "exclusiveMinimum": "greater than", "maximum": "at most",
            "exclusiveMaximum": "less than", "minItems": "an array with at least this many items:",
            "minLength": "a string with at least this many characters:"}
-_SUBSTITUTED = re.compile(r"\{(?:env|file):[^}]*\}")
+_SUBSTITUTED = precompiled.regex(r"\{(?:env|file):[^}]*\}")
 
 
 @dataclass
@@ -155,20 +156,30 @@ def source_of(ctx) -> str | None:
 def _as_of(release_text: str) -> dict:
     """The bundled schema without the keys a 1.x release did not have yet, and with the
     other forms it accepts (``schema-keys``, ``schema-forms`` in rules/data/versions.yaml)."""
-    import copy
     from rules import versions
     release = versions.parse_exact(release_text)
-    out = copy.deepcopy(load(None))
+    # copied only along the paths it changes (a deep copy of the whole schema was a tenth of
+    # a one-file run): the bundled schema stays as it is, the rest is shared with it
+    out = dict(load(None))
+    copied = {id(out)}
+
+    def own(holder, key):
+        value = holder[key]
+        if id(value) not in copied:
+            value = holder[key] = (dict(value) if isinstance(value, dict) else list(value))
+            copied.add(id(value))
+        return value
 
     def at(pointer: str):
         target = out
         for part in pointer.lstrip("#").split("/")[1:]:
-            target = target[part]
+            target = own(target, part)
         return target
 
     for change in versions.schema_changes(release):
         target = at(change["at"])
-        target.get("properties", {}).pop(change["key"], None)
+        if "properties" in target:
+            own(target, "properties").pop(change["key"], None)
         if change["key"] in target.get("required", ()):
             target["required"] = [k for k in target["required"] if k != change["key"]]
     for form in versions.schema_forms(release):
@@ -301,9 +312,9 @@ def _classify(error, root: Node):
         properties = error.schema.get("properties", {})
         allowed = tuple(properties)
         suggest = tuple(k for k, v in properties.items() if not (isinstance(v, dict) and v.get("deprecated")))
-        patterns = tuple(error.schema.get("patternProperties", {}))
+        pattern_keys = tuple(error.schema.get("patternProperties", {}))
         for member in node.members():
-            if member.key in allowed or any(re.search(p, member.key) for p in patterns):
+            if member.key in allowed or any(re.search(p, member.key) for p in pattern_keys):
                 continue
             yield Finding("unknown-key", member, f"unknown key `{member.key}` in {where(path)}",
                           path + (member.key,), member.key, suggest, node=node)

@@ -1,10 +1,10 @@
-import re
 
+from linter import precompiled
 from linter.registry import rule
 from linter.suggest import closest
 from rules.tui import _bindings, keys
 
-_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*")
+_WORD = precompiled.regex(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*")
 
 
 @rule("OC603", "keybind-syntax", "warning", kinds=("tui",))
