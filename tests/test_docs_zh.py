@@ -135,3 +135,24 @@ def test_the_chinese_docs_are_package_data():
         relative = path.relative_to(package)
         assert any(relative.match(p) and len(relative.parts) == len(Path(p).parts) for p in patterns), \
             f"{relative} is not in pyproject.toml's package-data"
+
+
+def readme_usage(text: str) -> str:
+    """README.md from its start to its Layout section: what README.zh-CN.md translates."""
+    return text.split("\n## Layout", 1)[0]
+
+
+def uncommented(block: str) -> str:
+    """A code block with its `# ...` comments taken off (README.zh-CN.md translates them)."""
+    return "\n".join(re.sub(r"\s+#( .*)?$", "", line).rstrip() for line in block.split("\n"))
+
+
+def test_readme_keeps_every_command_and_name_of_the_english_one():
+    """What the English README shows (code blocks, comments aside; code spans) is in the
+    Chinese one too, so a section the English README gains fails here until it is translated."""
+    english = readme_usage((ROOT / "README.md").read_text(encoding="utf-8"))
+    chinese = (ROOT / docs.LOCALES[LOCALE][0]).read_text(encoding="utf-8")
+    blocks = {uncommented(b) for b in split_blocks(chinese)[0]}
+    missing = [b for b in split_blocks(english)[0] if uncommented(b) not in blocks]
+    assert not missing, f"README.md code blocks missing from README.zh-CN.md: {missing}"
+    assert not code_spans(english) - code_spans(chinese), "README.md code spans missing from README.zh-CN.md"
