@@ -177,12 +177,15 @@ def for_doc(ctx) -> Version:
     key = ("opencode-version", id(ctx.doc))
     cache = ctx.run.cache
     if key not in cache:
-        cache[key] = configured(ctx.options) or on_path() or from_keys(_keys(ctx.doc), _where(ctx.doc))
+        # a command's or a skill's frontmatter keys tell no version apart: the default
+        kind = getattr(ctx.doc, "kind", "config")
+        keys = _keys(ctx.doc) if kind in ("config", "agent", "mode") else []
+        cache[key] = configured(ctx.options) or on_path() or from_keys(keys, _where(ctx.doc))
     return cache[key]
 
 
 def _where(doc) -> str:
-    return "agent" if getattr(doc, "kind", "config") in ("agent", "mode") else "top"
+    return "agent-file" if getattr(doc, "kind", "config") in ("agent", "mode") else "top"
 
 
 # -- facts -----------------------------------------------------------------------------

@@ -711,7 +711,7 @@ def test_markdown_verdicts_match_opencode(opencode, tmp_path):
     def compare(row):
         text = (MD_CORPUS / row["file"]).read_bytes()
         verdict = opencode_md_verdict(opencode, row["placement"], text, row["kind"], tmp_path / row["file"])
-        found = lint_text(text, ["ALL"], path="/project/" + row["placement"])
+        found = lint_text(text, ["ALL"], {"opencode-version": "1.18.33"}, path="/project/" + row["placement"])
         ours = [d for d in found if d.code.startswith("OC5")]
         if verdict["exit"] != 0:
             ok = any(d.severity.value == "error" for d in ours)
@@ -727,6 +727,23 @@ def test_markdown_verdicts_match_opencode(opencode, tmp_path):
     assert any(r[2] != 0 for r in results)          # the sample holds refused files
 
 
+V2_AGENT = (b"---\ndescription: Reviews code\nsystem: You review code.\ndisabled: true\nrequest:\n"
+            b"  body: {reasoningEffort: high}\npermissions:\n  - {action: bash, resource: '*', effect: deny}\n"
+            b"cache: {}\n---\nYou review the diff.\n")
+
+
+def test_v2_agent_keys_are_what_1_18_33_moves_into_options(opencode, tmp_path):
+    """An agent file in OpenCode 2 keys: 1.18.33 loads it (no error from OC503) and moves
+    exactly the keys OC502 calls OpenCode 2 keys into the agent's `options`."""
+    verdict = opencode_md_verdict(opencode, ".opencode/agent/review.md", V2_AGENT, "agent", tmp_path / "v2")
+    assert verdict["exit"] == 0
+    moved = set(verdict["entries"]["review"]["options"])
+    found = lint_text(V2_AGENT, ["OC5"], {"opencode-version": "1.18.33"}, path="/project/.opencode/agent/review.md")
+    hinted = {d.message.split("`")[1] for d in found if d.code == "OC502" and "is an OpenCode 2 key" in d.message}
+    assert moved == hinted == {"system", "disabled", "request", "permissions", "cache"}
+    assert not [d for d in found if d.severity.value == "error"]
+
+
 def test_refused_markdown_loads_after_unsafe_fixes(opencode, tmp_path):
     rows = [r for r in _md_rows() if r["exit"] != "0"]
     if not rows:
@@ -740,8 +757,8 @@ def test_refused_markdown_loads_after_unsafe_fixes(opencode, tmp_path):
         target = work / row["placement"]
         target.parent.mkdir(parents=True)
         target.write_bytes((MD_CORPUS / row["file"]).read_bytes())
-        subprocess.run([OCLINT, "--fix", "--unsafe-fixes", "--exit-zero", str(target)], capture_output=True,
-                       timeout=120)
+        subprocess.run([OCLINT, "--fix", "--unsafe-fixes", "--exit-zero", "--opencode-version", "1.18.33",
+                        str(target)], capture_output=True, timeout=120)
         verdict = opencode_md_verdict(opencode, row["placement"], target.read_bytes(), row["kind"], work / "run")
         return row["file"], verdict["exit"]
 

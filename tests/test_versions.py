@@ -131,3 +131,43 @@ def test_autoupdate_true_is_noted_from_1_19_only():
     text = '{"$schema": "https://opencode.ai/config.json", "autoupdate": true}'
     assert [d.code for d in lint_text(text, ["OC852"], {"opencode-version": "1.19.3"})] == ["OC852"]
     assert lint_text(text, ["OC852"], {"opencode-version": "1.18.33"}) == []
+
+
+# -- agent markdown (item 4): the same version choice -----------------------------------
+
+AGENT = ".opencode/agent/review.md"
+V2_AGENT_KEYS = ("system", "disabled", "request", "permissions", "cache")
+
+
+def test_an_agent_file_in_v2_keys_only_is_judged_as_2x_and_a_mixed_one_as_1x():
+    versions._ON_PATH.append(None)                 # no `opencode` on PATH answers
+    v2 = "---\ndescription: Reviews\ndisabled: true\nrequest:\n  body: {reasoningEffort: high}\n---\nBody\n"
+    assert lint_text(v2, ["OC502"], path=AGENT) == []
+    mixed = "---\ndescription: Reviews\ndisabled: true\ntemperature: 0.2\n---\nBody\n"
+    found = lint_text(mixed, ["OC502"], path=AGENT)
+    assert [(d.line, "OpenCode 1.18.33 does not read it" in d.message) for d in found] == [(3, True)]
+    # a command's or a skill's keys never make a file 2.x on their own
+    command = "---\ndescription: Review\nvariant: high\nmodel: a/b\n---\nDo it.\n"
+    assert lint_text(command, ["OC502"], path=".opencode/command/review.md") == []
+
+
+def test_under_1_18_33_each_v2_agent_key_gets_the_v1_finding_with_the_hint():
+    text = "---\ndescription: Reviews\n" + "".join(f"{k}: 1\n" for k in V2_AGENT_KEYS) + "---\nBody\n"
+    found = lint_text(text, ["OC502"], {"opencode-version": "1.18.33"}, path=AGENT)
+    hinted = [d.message.split("`")[1] for d in found if "is an OpenCode 2 key" in d.message
+              and "moves it into the agent's `options`" in d.message]
+    assert hinted == list(V2_AGENT_KEYS)
+    assert lint_text(text, ["OC503"], {"opencode-version": "1.18.33"}, path=AGENT) == []   # any type loads
+
+
+def test_under_2x_one_v1_key_makes_the_v2_keys_of_the_file_unapplied():
+    text = "---\ndescription: Reviews\ndisabled: true\nprompt: x\n---\nBody\n"
+    found = {(d.code, d.line): d.message for d in lint_text(text, ["OC502", "OC504"], {"opencode-version": "2.0"},
+                                                            path=AGENT)}
+    assert sorted(found) == [("OC502", 3), ("OC502", 4), ("OC504", 4)]
+    assert "reads this file as an OpenCode 1 agent because of `prompt` (line 4)" in found["OC502", 3]
+    assert found["OC502", 4].startswith("`prompt` is the OpenCode 1 spelling")
+    # without the V1 key the file is an OpenCode 2 agent: `system:` is what the body replaces
+    clean = "---\ndescription: Reviews\nsystem: x\n---\nBody\n"
+    assert [d.message.split("`")[1] for d in lint_text(clean, ["OC502", "OC504"], {"opencode-version": "2.0"},
+                                                        path=AGENT)] == ["system"]

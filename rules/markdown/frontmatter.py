@@ -30,12 +30,30 @@ _FENCED = precompiled.regex(r"^---\r?\n([\s\S]*?)\r?\n---")
 _SANITIZE_KEY = precompiled.regex(r"^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*(.*)$")
 
 
-def facts(options=None) -> dict:
-    """The frontmatter facts of the OpenCode version the run targets (1.18.33 unless a
-    version option names another one the data knows)."""
+def facts(ctx) -> dict:
+    """The frontmatter facts of the OpenCode version ``ctx.doc`` is judged against
+    (rules/versions.py `for_doc`): OpenCode 2's for 2.x, 1.18.33's for every 1.x release
+    (the release they were checked with)."""
+    from rules import versions
     data = load("markdown")
-    version = (options or {}).get("opencode-version") if hasattr(options, "get") else None
-    return data.get(str(version)) or data[DEFAULT_VERSION]
+    if not versions.for_doc(ctx).v2:
+        return data[DEFAULT_VERSION]
+    key = ("markdown-facts", "2.x")
+    cache = ctx.run.cache
+    if key not in cache:
+        v2 = data["2.x"]
+        cache[key] = {**{k: data[DEFAULT_VERSION][k] for k in v2.get("inherit", ())}, **v2}
+    return cache[key]
+
+
+def legacy_keys(root, facts) -> list[Member]:
+    """The frontmatter members that make OpenCode 2 read an agent file as an OpenCode 1
+    agent (any key outside its agent keys); [] when the file is read as an OpenCode 2
+    agent, or under 1.x (no ``legacy_agent_keys`` in its facts)."""
+    if "legacy_agent_keys" not in facts or root is None or root.kind != "object":
+        return []
+    keys = set(facts["agent_keys"])
+    return [m for m in root.members() if m.key not in keys]
 
 
 def tables() -> dict:

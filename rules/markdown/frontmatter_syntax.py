@@ -33,6 +33,10 @@ def check(ctx):
     when the retry fails too the file is dropped (verified: `description: a: b` followed by
     `bad: [` leaves neither the agent nor the command in `debug config`).
 
+    OpenCode 2, from its source only (not run): it calls gray-matter with options, which
+    turns its cache off (anomalyco/opencode `packages/core/src/config/markdown.ts`@0598880),
+    so frontmatter that the retry cannot mend drops the file instead of making it the body.
+
     ## Example
     ```markdown
     ---
@@ -57,6 +61,10 @@ def check(ctx):
     if doc.kind == "skill":
         consequence = "OpenCode drops the skill (`failed to load skill`)" if state != "sanitized" else \
             _CONSEQUENCE["sanitized"]
+    elif state == "ignored" and fm.facts(ctx).get("unparsed_frontmatter") == "drops":
+        # OpenCode 2 parses with gray-matter's cache off (`matter(content, {})`): no cached
+        # unparsed file to fall back on, so the failed retry drops the file (from its source)
+        consequence = "OpenCode 2 drops the file without a word"
     else:
         consequence = _CONSEQUENCE[state].format(body=body)
     what = "the frontmatter is not a mapping of keys" if error.name == NOT_A_MAPPING else \

@@ -9,8 +9,9 @@ from rules.markdown import frontmatter as fm
 HEX = precompiled.regex(r"^#[0-9a-fA-F]{6}$")
 SHORT_HEX = precompiled.regex(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
 STRINGS = {"agent": ("name", "model", "variant", "prompt", "description"),
-           "command": ("description", "agent", "model", "variant")}
-BOOLEANS = {"agent": ("hidden", "disable"), "command": ("subtask",)}
+           "command": ("description", "agent", "model", "variant"),
+           "agent2": ("model", "variant", "system", "description")}     # an OpenCode 2 agent file
+BOOLEANS = {"agent": ("hidden", "disable"), "command": ("subtask",), "agent2": ("hidden", "disabled")}
 _TRUTHY = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
@@ -38,6 +39,15 @@ def check(ctx):
     permission.write`, `Expected string | undefined, got null description`. An invalid mode
     file is not fatal: the mode is dropped without a word.
 
+    OpenCode 2, from its source only (not run): a value that does not decode drops the
+    agent, mode or command without a word (anomalyco/opencode
+    `packages/core/src/config/plugin/agent.ts` and `plugin/command.ts`@767454d, decode to
+    an Option). An agent file read as an OpenCode 2 agent is checked against
+    `packages/schema/src/config/agent.ts`@9bacfb6: `system` a string, `disabled` and
+    `hidden` booleans, `color` `#RRGGBB` only (no theme colour), `request` a mapping of
+    `headers` and `body`, `permissions` a list of rules; one read as an OpenCode 1 agent
+    (see OC502) against the OpenCode 1 types, its OpenCode 2 keys going into its options.
+
     ## Example
     ```markdown
     ---
@@ -57,14 +67,23 @@ def check(ctx):
     doc, root = ctx.doc, ctx.root
     if root is None or root.kind != "object":
         return
-    facts = fm.facts(ctx.options)
+    facts = fm.facts(ctx)
     tables = fm.tables()
     kind = "command" if doc.kind == "command" else "agent"
     consequence = ("OpenCode drops this mode without a word" if doc.kind == "mode"
                    else "OpenCode refuses to start")
+    skip = ()
+    if facts.get("invalid_value") == "drops":                 # OpenCode 2, from its source
+        consequence = f"OpenCode 2 drops this {'command' if kind == 'command' else doc.kind} without a word"
+        if kind == "agent" and fm.legacy_keys(root, facts):
+            # read as an OpenCode 1 agent: its types, and OpenCode 2's keys go into its options
+            facts = {**facts, "theme_colors": facts["legacy_theme_colors"]}
+            skip = tuple(k for k in facts["agent_keys"] if k not in facts["legacy_agent_keys"])
+        elif kind == "agent":
+            kind = "agent2"
     for member in root.members():
         node = member.value
-        if node is None:
+        if node is None or member.key in skip:
             continue
         for target, problem, fix in _problems(doc, kind, member, node, facts, tables):
             yield ctx.at(target, f"{problem}: {consequence}", fix=fix)
@@ -126,8 +145,9 @@ def _problems(doc, kind, member, node, facts, tables):
                 "#" + "".join(c * 2 for c in short.groups()).upper() if short else None)
             fix = _replace(doc, node, hex_, f"use `{hex_}` (the same colour as #RRGGBB)") if hex_ \
                 else _remove(doc, member, "OpenCode picks the colour")
-            yield node, (f"`color` is {_show(node)}; it must be `#RRGGBB` or a theme colour "
-                         f"({', '.join(colors)})"), fix
+            allowed = f"`#RRGGBB` or a theme colour ({', '.join(colors)})" if colors else \
+                "`#RRGGBB` (an OpenCode 2 agent file takes no theme colour)"
+            yield node, f"`color` is {_show(node)}; it must be {allowed}", fix
     elif key in ("steps", "maxSteps"):
         if node.kind != "number" or isinstance(node.value, bool) or not float(node.value).is_integer() \
                 or node.value < 1:
@@ -138,8 +158,22 @@ def _problems(doc, kind, member, node, facts, tables):
             yield node, f"`options` must be a mapping, not {_show(node)}", _remove(doc, member, "no options")
     elif key == "tools":
         yield from _tools(doc, member, node, tables)
-    elif key == "permission":
+    elif key == "permission" and kind == "agent":
         yield from _permission(doc, member, node, facts)
+    elif key == "request" and kind == "agent2":
+        if node.kind != "object":
+            yield node, f"`request` must be a mapping (`headers`, `body`), not {_show(node)}", \
+                _remove(doc, member, "no request settings")
+        else:
+            for m in node.members():
+                if m.key in ("headers", "body") and m.value is not None and m.value.kind != "object":
+                    yield m.value, f"`request.{m.key}` must be a mapping, not {_show(m.value)}", \
+                        _remove(doc, m, f"no request {m.key}")
+    elif key == "permissions" and kind == "agent2":
+        if node.kind != "array" or any(c.kind != "object" for c in node.children):
+            what = _show(node) if node.kind != "array" else "a list holding other things"
+            yield node, (f"`permissions` must be a list of rules (mappings of `action`, `resource`, "
+                         f"`effect`), not {what}"), _remove(doc, member, "no agent rules")
 
 
 def _number(node):

@@ -17,6 +17,11 @@ def check(ctx):
     config`, a file whose prompt is only in the frontmatter gets `prompt: ""`, and a
     `{file:...}` there is not read either (#26434, #47616).
 
+    OpenCode 2, from its source only (not run): an agent file read as an OpenCode 2 agent
+    is `{...frontmatter, system: body}` (anomalyco/opencode
+    `packages/core/src/config/plugin/agent.ts`@767454d), so there `system:` is the key the
+    body replaces; in a file read as an OpenCode 1 agent `prompt:` still is.
+
     ## Example
     ```markdown
     ---
@@ -31,7 +36,12 @@ def check(ctx):
     agent then really gets it, which changes what it does).
     """
     doc, root = ctx.doc, ctx.root
-    member = root.get("prompt") if root is not None and root.kind == "object" else None
+    if root is None or root.kind != "object":
+        return
+    facts = fm.facts(ctx)
+    member = root.get("prompt")
+    if "legacy_agent_keys" in facts and not fm.legacy_keys(root, facts):
+        member = root.get("system")       # an OpenCode 2 agent file: {...frontmatter, system: body}
     if member is None:
         return
     view = fm.view(doc)
@@ -43,4 +53,5 @@ def check(ctx):
         fix = Fix(edits.remove_member(doc, member) + (Edit(len(text), len(text), lead + node.value.strip() + doc.eol),),
                   Applicability.UNSAFE, "move the prompt into the body")
     where = "the empty body" if not view.body else "the body"
-    yield ctx.at(member, f"`prompt` in the frontmatter is replaced by {where}: OpenCode never uses it", fix=fix)
+    yield ctx.at(member, f"`{member.key}` in the frontmatter is replaced by {where}: OpenCode never uses it",
+                 fix=fix)

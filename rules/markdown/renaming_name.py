@@ -17,6 +17,11 @@ def check(ctx):
     `name: code-reviewer` became the agent `code-reviewer`, so `@cc`, `default_agent: cc`
     or a command's `agent: cc` name nothing, and two files can end up as one agent.
 
+    OpenCode 2, from its source only (not run): the name is always the path's
+    (anomalyco/opencode `packages/core/src/config/plugin/agent.ts` and `plugin/command.ts`
+    @767454d); `name:` is ignored, and in an agent file it is a key outside OpenCode 2's
+    agent keys, so the file is read as an OpenCode 1 agent (see OC502).
+
     ## Example
     ```markdown
     ---
@@ -34,10 +39,16 @@ def check(ctx):
         return
     from_path = entry_name(doc.path)
     node = member.value
+    what = "command" if doc.kind == "command" else "agent"
+    if "legacy_agent_keys" in fm.facts(ctx):
+        # OpenCode 2 (its source): the name is always the path's; an agent file with `name`
+        # is read as an OpenCode 1 agent (OC502 says what that does to its other keys)
+        also = " (and reads the file as an OpenCode 1 agent)" if what == "agent" else ""
+        yield ctx.at(member, f"OpenCode 2 ignores `name`{also}: the {what} is `{from_path}`, after its path")
+        return
     if node.kind != "string":
         yield ctx.at(node, f"`name` is not a string: OpenCode names the entry `{node.value}` anyway")
         return
     if node.value != from_path:
-        what = "command" if doc.kind == "command" else "agent"
         yield ctx.at(node, f"`name: {node.value}` renames the {what} `{from_path}` (its path) to "
                            f"`{node.value}`; references must use `{node.value}`")

@@ -1,6 +1,7 @@
 import os
 
 from linter.registry import rule
+from rules.markdown import frontmatter as fm
 
 
 @rule("OC509", "skill-layout", "error", kinds=("skill-stray",))
@@ -16,6 +17,11 @@ def check(ctx):
     `.claude/skills`, `.agents/skills`) [B33 @99147355]; any other file is never read, and
     nothing says so (users report it: #46781, #9621).
 
+    OpenCode 2, from its source only (not run): it scans each skills folder with
+    `{*.md,**/SKILL.md}` (anomalyco/opencode `packages/core/src/config/plugin/skill.ts`
+    @00c6d90), so `skills/review.md` is the skill `review` there and is not reported;
+    `skills/review/skill.md` still is.
+
     ## Example
     `.opencode/skills/review.md` should be `.opencode/skills/review/SKILL.md`.
 
@@ -27,6 +33,8 @@ def check(ctx):
     folder, base = os.path.split(path)
     if base == "SKILL.md":
         return
+    if fm.facts(ctx).get("stray_skill_files_read") and os.path.basename(folder) in ("skill", "skills"):
+        return          # OpenCode 2 scans `{*.md,**/SKILL.md}`: `skills/x.md` is the skill `x`
     if base.lower() == "skill.md":
         target = os.path.join(folder, "SKILL.md")
     else:

@@ -25,6 +25,11 @@ def check(ctx):
     `SkillNameMismatchError` for the second, and the skill is listed under a name other
     than its folder's.
 
+    OpenCode 2, from its source only (not run): `name` is optional, a skill without it is
+    named after its folder (anomalyco/opencode `packages/core/src/config/plugin/skill-file.ts`
+    @0f00c7b), so a missing `name` is not reported; one that is not a string still drops
+    the skill.
+
     ## Example
     ```markdown
     ---
@@ -41,6 +46,9 @@ def check(ctx):
     folder = skill_folder(doc.path)
     member = root.get("name") if root is not None and root.kind == "object" else None
     folder_ok = bool(NAME.match(folder))
+    v2 = "skill_name_required" in fm.facts(ctx)
+    if member is None and v2:
+        return          # OpenCode 2 names a skill without `name` after its folder
     if member is None or member.value is None or member.value.kind != "string":
         fix = None
         if folder_ok:
@@ -53,7 +61,7 @@ def check(ctx):
         target = member if member is not None else (0, min(3, len(doc.text)))
         what = "has no `name`" if member is None or member.value is None or member.value.kind == "null" \
             else "has a `name` that is not a string"
-        yield ctx.at(target, f"the skill {what}: OpenCode drops it without a word", fix=fix)
+        yield ctx.at(target, f"the skill {what}: OpenCode{' 2' if v2 else ''} drops it without a word", fix=fix)
         return
     name = member.value.value
     if not NAME.match(name):

@@ -5,7 +5,7 @@ from rules.markdown import frontmatter as fm
 
 def known_agents(ctx) -> dict:
     """Agent name -> its merged entry (or {} for a built-in one), as OpenCode would see it."""
-    facts = fm.facts(ctx.options)
+    facts = fm.facts(ctx)
     out = {name: {"mode": "subagent" if name in facts["subagents"] else "primary"}
            for name in facts["builtin_agents"]}
     config = ctx.config if isinstance(ctx.config, dict) else {}

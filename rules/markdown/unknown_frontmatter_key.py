@@ -7,7 +7,7 @@ from rules.markdown import frontmatter as fm
 
 @rule("OC502", "unknown-frontmatter-key", "warning", fix="unsafe", kinds=fm.MARKDOWN_KINDS)
 def check(ctx):
-    """A frontmatter key OpenCode 1.18.33 does not read, and what happens to it.
+    """A frontmatter key the OpenCode version in use does not read, and what happens to it.
 
     ## What it does
     Checks each top-level frontmatter key of an agent or mode against the V1 agent keys
@@ -18,12 +18,36 @@ def check(ctx):
     `disable`), `system`, `permissions`, `maxTurns`, `allowed-tools`, `argument-hint`.
     The deprecated `maxSteps` is reported with its replacement `steps`.
 
+    Under OpenCode 2 (`opencode-version` 2.x, or an agent file in OpenCode 2 keys only) the
+    agent keys are `model, variant, request, system, description, mode, hidden, color,
+    steps, disabled, permissions`: an OpenCode 1 key (`prompt`, `disable`, `temperature`,
+    `top_p`, `options`, `permission`, `tools`, `maxSteps`) is reported as the OpenCode 1
+    spelling with what OpenCode 2 turns it into, an unknown key as sent with every model
+    request, an OpenCode 2 key in a file that one of those makes OpenCode 2 read as an
+    OpenCode 1 agent as not applied, and `variant` as ignored (an OpenCode 2 agent or
+    command takes the variant in `model: provider/model#variant`).
+
     ## Why is this bad?
     Verified with 1.18.33 (`opencode debug config`): an agent's unknown keys are moved into
     its `options`, which OpenCode merges into every model request it sends for the agent,
     so `disabled: true` leaves the agent active, `permissions:` applies no rule, and
     `category: x` is sent to the provider (which may refuse the request). A command's
     unknown keys are dropped without a word (`allowed-tools` and `argument-hint` vanish).
+    Also verified with 1.18.33: `system`, `disabled`, `request`, `permissions` and `cache`
+    (OpenCode 2's keys) all land in the agent's `options`, whatever their type (`request:
+    5` loads), and `disabled: true` leaves the agent listed.
+
+    OpenCode 2, from its source only (no OpenCode 2 binary is on the registry here, so none
+    of this was run): anomalyco/opencode `packages/core/src/config/plugin/agent.ts`@767454d
+    reads an agent file whose keys are all OpenCode 2 agent keys as an OpenCode 2 agent,
+    the body as `system`; a file with any other key is read whole as an OpenCode 1 agent
+    (`packages/core/src/v1/config/agent.ts`@24e0290: unknown keys into its options) and
+    migrated (`packages/core/src/v1/config/migrate.ts`@767454d `migrateAgent`: `prompt` to
+    `system`, `disable` to `disabled`, `temperature`, `top_p` and `options` into
+    `request.body`, which is sent with every request), so one OpenCode 1 or unknown key
+    turns `disabled: true` of the same file into a request field and the agent stays
+    active. The OpenCode 2 agent (`packages/schema/src/config/agent.ts`@9bacfb6) has no
+    `variant`; a command (`config/command.ts`@b9a1ca3) ignores unknown keys and `variant`.
 
     ## Example
     ```markdown
@@ -37,12 +61,19 @@ def check(ctx):
     ## Fix safety
     `maxSteps` to `steps` is safe (the same setting). `disabled` to `disable`, and a rename
     to the one close known key, are unsafe: they make OpenCode act on a key it ignored
-    until now (`disable: true` turns the agent off).
+    until now (`disable: true` turns the agent off). Under OpenCode 2, `disable` to
+    `disabled` and `maxSteps` to `steps` (unsafe: the file may then be read as an OpenCode 2
+    agent), and `model: p/m` with `variant: v` to `model: p/m#v` (unsafe: the variant then
+    applies). `prompt` gets no rename: its text is replaced by the body in both spellings
+    (OC504 moves it there).
     """
     doc, root = ctx.doc, ctx.root
     if root is None or root.kind != "object":
         return
-    facts = fm.facts(ctx.options)
+    facts = fm.facts(ctx)
+    if "legacy_agent_keys" in facts:
+        yield from _v2(ctx, doc, root, facts)
+        return
     known = facts["command_keys"] if doc.kind == "command" else facts["agent_keys"]
     spellings = facts["spellings"]
     closest = Suggester()
@@ -68,9 +99,14 @@ def check(ctx):
                         fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, "rename to `steps`")
                     yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
                     continue
-            message = f"`{key}` is the {origin} spelling; OpenCode 1.18.33 does not read it: {consequence}"
-            if replacement and (doc.kind != "command" or replacement in known):
-                message += f"; use `{replacement}`"
+            if origin == "OpenCode 2":
+                message = f"`{key}` is an OpenCode 2 key; OpenCode 1.18.33 does not read it: {consequence}"
+                if replacement and (doc.kind != "command" or replacement in known):
+                    message += f"; OpenCode 1 spells it `{replacement}`"
+            else:
+                message = f"`{key}` is the {origin} spelling; OpenCode 1.18.33 does not read it: {consequence}"
+                if replacement and (doc.kind != "command" or replacement in known):
+                    message += f"; use `{replacement}`"
             if entry.get("note"):
                 message += f" ({entry['note']})"
             if entry.get("fix") == "rename" and replacement not in present and replacement in known:
@@ -78,10 +114,94 @@ def check(ctx):
                           f"rename to `{replacement}`")
             yield ctx.at(member, message, fix=fix)
             continue
-        close = closest(key, [k for k in known if k not in present and k != "maxSteps"])
-        message = f"unknown frontmatter key `{key}`: {consequence}"
-        if close:
-            message += f"; did you mean `{close[0]}`?"
-            if len(close) == 1:
-                fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, f"rename to `{close[0]}`")
+        message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: {consequence}",
+                                     closest(key, [k for k in known if k not in present and k != "maxSteps"]))
         yield ctx.at(member, message, fix=fix)
+
+
+def _did_you_mean(doc, member, message, close):
+    """The message with the close known keys, and the rename to the one close key."""
+    if not close:
+        return message, None
+    fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, f"rename to `{close[0]}`") \
+        if len(close) == 1 else None
+    return message + f"; did you mean `{close[0]}`?", fix
+
+
+def _v2(ctx, doc, root, facts):
+    """OpenCode 2 (from its source): a command ignores unknown keys; an agent file with a key
+    outside OpenCode 2's agent keys is read whole as an OpenCode 1 agent and migrated."""
+    present = {m.key for m in root.members()}
+    if doc.kind == "command":
+        known = facts["command_keys"]
+        closest = Suggester()
+        for member in root.members():
+            key = member.key
+            if key in known or key in ("template", "name"):
+                continue
+            if key == "variant":
+                yield ctx.at(member, "OpenCode 2 ignores a command's `variant`: write the variant in the model, "
+                                     "`model: provider/model#variant`", fix=_variant_fix(doc, root, member))
+                continue
+            message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: OpenCode 2 drops it",
+                                         closest(key, [k for k in known if k not in present]))
+            yield ctx.at(member, message, fix=fix)
+        return
+    legacy = fm.legacy_keys(root, facts)
+    v2_keys, v1_keys = set(facts["agent_keys"]), set(facts["legacy_agent_keys"])
+    spellings = facts["spellings"]
+    if legacy:
+        first = legacy[0]
+        because = f"`{first.key}` (line {doc.position(first.start)[0]})"
+    closest = Suggester()
+    for member in root.members():
+        key = member.key
+        if key == "name":
+            continue                    # OC505 says what OpenCode 2 does with `name`
+        if key in v2_keys:
+            if not legacy and key in facts["ignored_agent_keys"]:
+                yield ctx.at(member, "OpenCode 2 ignores `variant` in an agent file: write the variant in the "
+                                     "model, `model: provider/model#variant`", fix=_variant_fix(doc, root, member))
+            elif legacy and key not in v1_keys:
+                yield ctx.at(member, f"`{key}` is not applied: OpenCode 2 reads this file as an OpenCode 1 agent "
+                                     f"because of {because}, and sends `{key}` with every model request")
+            continue
+        entry = spellings.get(key)
+        compat = "OpenCode 2 reads a file with it as an OpenCode 1 agent"
+        fix = None
+        if entry is not None and key in v1_keys:
+            replacement = entry.get("replacement")
+            message = f"`{key}` is the {entry['origin']} spelling: {compat}"
+            message += f" (it becomes `{entry['migrated']}`)" if entry.get("migrated") else ""
+            if replacement:
+                message += f"; use `{replacement}`"
+            if entry.get("note"):
+                message += f" ({entry['note']})"
+            if entry.get("fix") == "rename" and replacement not in present:
+                fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
+                          f"rename to `{replacement}`")
+        elif key in v1_keys:
+            message = f"`{key}` is an OpenCode 1 key: {compat}"
+        else:
+            sends = f"{compat}, which sends `{key}` with every model request"
+            if entry is not None:
+                message = f"`{key}` is the {entry['origin']} spelling: {sends}"
+                if entry.get("replacement"):
+                    message += f"; use `{entry['replacement']}`"
+                if entry.get("note"):
+                    message += f" ({entry['note']})"
+            else:
+                message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: {sends}",
+                                             closest(key, [k for k in facts["agent_keys"] if k not in present]))
+        yield ctx.at(member, message, fix=fix)
+
+
+def _variant_fix(doc, root, member):
+    """`model: p/m` and `variant: v` -> `model: p/m#v` (unsafe: the variant then applies)."""
+    model = root.get("model")
+    node, variant = (model.value if model is not None else None), member.value
+    if node is None or node.kind != "string" or "#" in node.value or "/" not in node.value \
+            or variant is None or variant.kind != "string" or not variant.value or "#" in variant.value:
+        return None
+    return Fix((edits.replace_value(node, f"{node.value}#{variant.value}", doc),) + edits.remove_member(doc, member),
+               Applicability.UNSAFE, f"write `model: {node.value}#{variant.value}`")
