@@ -179,6 +179,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         for doc in finals:           # every file is judged again with the fixed texts
             views.add(doc)
     results, changed, diffs, fixed_text = [], 0, [], None
+    would_fix = 0                    # with --diff: the fixes the shown changes make
     writes: dict[int, list] = {}     # group -> (path, data, expected): written together
     renames = []
     for i, (item, load_, doc, applied) in enumerate(zip(items, loads, finals, applied_by)):
@@ -190,6 +191,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         others = list(others_by[i].items())
         if doc.text != item.doc.text or moves or others:
             changed += 1 + len(others)
+            would_fix += len(applied) + len(moves[:1])
             if options.diff:
                 diffs.append(_diff(item.doc, doc) + "".join(
                     f"rename from {item.doc.path}\nrename to {_shown(d.fix.rename)}\n" for d in moves[:1]))
@@ -228,7 +230,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     if options.diff:
         stdout.write(redact("".join(diffs), secrets))
         if not options.quiet and changed:
-            stderr.write(f"Would fix {sum(len(r.fixed) for r in results) or changed} "
+            stderr.write(f"Would fix {would_fix or changed} "
                          f"problem(s) in {changed} file(s).\n")
         # a file that does not parse has no diff to show, yet --fix would not fix it: fail
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed or blocked else EXIT_OK)

@@ -26,7 +26,8 @@ def check(ctx):
     becomes `https://console.mixroute.io/v1`.
 
     ## Fix safety
-    Safe: removes only the endpoint (and a slash after it); a query or fragment is kept.
+    Safe: removes only the endpoint (and a slash after it); a query or fragment is kept
+    (and reported by OC310).
     """
     for prov in p.providers(ctx.root):
         for node in prov.url_nodes():

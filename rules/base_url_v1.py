@@ -13,7 +13,7 @@ def check(ctx):
     Checks the base URL of every gateway provider (Mixroute, or one listed under the
     `gateways` setting) wherever OpenCode takes it from: `options.baseURL`, else the
     provider's `api` and each model's `provider.api`. The path must end in `/v1` (a query
-    or fragment after it aside), with a scheme, and with no spaces around it.
+    or fragment after it is OC310's), with a scheme, and with no spaces around it.
 
     ## Why is this bad?
     OpenCode appends `/chat/completions` (or `/responses`) to the baseURL and nothing adds

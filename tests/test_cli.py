@@ -102,6 +102,15 @@ def test_diff_writes_nothing_and_exits_1(tmp_path):
     assert "-  'model': 'a/b',\n+  \"model\": \"a/b\",\n" in result.stdout
 
 
+def test_diff_counts_the_fixes_it_shows(tmp_path):
+    """--diff says how many problems the shown changes fix (not how many files change)."""
+    f = tmp_path / "opencode.jsonc"
+    f.write_text((Path(__file__).parent / "fixtures" / "OC308" / "query_and_api.jsonc").read_text())
+    result = oclint("--isolated", "--diff", str(f), "--select", "OC308")
+    assert result.exit_code == 1
+    assert "Would fix 4 problem(s) in 1 file(s)." in result.stderr
+
+
 def test_unsafe_fixes_need_the_flag(tmp_path):
     f = tmp_path / "opencode.json"
     f.write_text('{"a": 1, "a": 2}\n')

@@ -209,6 +209,15 @@ def gateway_and_project(tmp_path, handler):
         server.server_close()
 
 
+def ask(opencode: str, project: Path, env: dict, model: str) -> None:
+    """One prompt to ``model`` (the stand-in gateway answers with an error; a run that hangs
+    on it is cut after 90 s: the requests are what counts)."""
+    try:
+        subprocess.run([opencode, "run", "-m", model, "hi"], cwd=project, env=env, capture_output=True, timeout=90)
+    except subprocess.TimeoutExpired:
+        pass
+
+
 def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
     with gateway_and_project(tmp_path, Gateway) as (server, home, project):
         config = project / "opencode.json"
@@ -226,11 +235,7 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
 
         def reaches(model: str) -> list[str]:
             Gateway.paths = []
-            try:
-                subprocess.run([opencode, "run", "-m", f"mixroute/{model}", "hi"], cwd=project, env=env,
-                               capture_output=True, timeout=90)
-            except subprocess.TimeoutExpired:
-                pass
+            ask(opencode, project, env, f"mixroute/{model}")
             return Gateway.paths
 
         # the npm override alone reaches /v1/responses, and MR103's default calls it info only
@@ -245,6 +250,34 @@ def test_fixed_config_routes_models_to_the_right_api(opencode, tmp_path):
         assert routed["gpt-5.1-codex"]["provider"] == {"npm": "@ai-sdk/openai"}
         for model, expected in [("gpt-5.1-codex", "/v1/responses"), ("gpt-4o", "/v1/chat/completions")]:
             assert expected in reaches(model), (model, Gateway.paths)
+
+
+def test_query_and_fragment_in_base_url_miss_the_api_until_fixed(opencode, tmp_path):
+    """OC310: a query or fragment in baseURL swallows the endpoint OpenCode appends (the
+    paths the stand-in gateway receives); after `oclint --fix --unsafe-fixes` the request
+    reaches `/v1/chat/completions`, with the query as `options.queryParams`."""
+    with gateway_and_project(tmp_path, Gateway) as (server, home, project):
+        config = project / "opencode.json"
+        env = {**isolated_env(home), "GW_KEY": "sk-test-0000000000000000"}
+
+        def reaches(url: str, fix: bool) -> list[str]:
+            config.write_text(json.dumps({"$schema": "https://opencode.ai/config.json", "provider": {"gw": {
+                "npm": "@ai-sdk/openai-compatible", "options": {"baseURL": url, "apiKey": "{env:GW_KEY}"},
+                "models": {"m": {"name": "m"}}}}}, indent=2))
+            found = subprocess.run([OCLINT, "--isolated", "--select", "OC310", str(config)], capture_output=True, text=True)
+            assert found.returncode == 1 and "OC310" in found.stdout, found.stdout
+            if fix:
+                subprocess.run([OCLINT, "--isolated", "--select", "OC310", "--fix", "--unsafe-fixes", str(config)],
+                               capture_output=True, check=True)
+            Gateway.paths = []
+            ask(opencode, project, env, "gw/m")
+            return sorted(set(Gateway.paths))
+
+        base = f"http://127.0.0.1:{server.server_port}/v1"
+        assert reaches(base + "?x=1", fix=False) == ["/v1?x=1/chat/completions"]
+        assert reaches(base + "#main", fix=False) == ["/v1"]
+        assert reaches(base + "?x=1", fix=True) == ["/v1/chat/completions?x=1"]
+        assert reaches(base + "#main", fix=True) == ["/v1/chat/completions"]
 
 
 # -- tui.json: the TUI's own verdict (it needs a terminal: run in a pseudo-terminal) ---------
@@ -379,15 +412,23 @@ def test_mcp_servers_load_after_the_fix(opencode, tmp_path):
 
 
 class RecordingGateway(Gateway):
-    """The stand-in gateway, also keeping each request's headers."""
+    """The stand-in gateway, also keeping each request's headers and JSON body (what
+    OpenCode asks the model)."""
 
     requests: list[tuple[str, dict]] = []
+    bodies: list[dict] = []
 
     def do_POST(self):
         RecordingGateway.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
         super().do_POST()
 
     do_GET = do_POST
+
+    def received(self, body: bytes) -> None:
+        try:
+            RecordingGateway.bodies.append(json.loads(body or b"{}"))
+        except ValueError:
+            pass
 
 
 def test_oc401_fix_leaves_what_opencode_sees_unchanged(opencode, tmp_path):
@@ -417,11 +458,7 @@ def test_oc401_fix_leaves_what_opencode_sees_unchanged(opencode, tmp_path):
             shown = subprocess.run([opencode, "debug", "config"], cwd=project, env=env, capture_output=True,
                                    text=True, timeout=120)
             RecordingGateway.requests = []
-            try:
-                subprocess.run([opencode, "run", "-m", "gw/m", "hi"], cwd=project, env=env, capture_output=True,
-                               timeout=90)
-            except subprocess.TimeoutExpired:
-                pass
+            ask(opencode, project, env, "gw/m")
             sent = [(path, {k: v for k, v in headers.items() if k in ("authorization", "cookie", "x-api-key")})
                     for path, headers in RecordingGateway.requests]
             return json.loads(shown.stdout), sent
@@ -794,18 +831,6 @@ def test_each_release_refuses_exactly_what_oclint_says_it_refuses(tmp_path):
     assert "typo" in by_release.get("1.18.15", set()) and "typo" not in by_release.get("1.18.33", set())
 
 
-class RecordingGateway(Gateway):
-    """The stand-in gateway, keeping each request's JSON body (what OpenCode asks the model)."""
-
-    bodies: list[dict] = []
-
-    def received(self, body: bytes) -> None:
-        try:
-            RecordingGateway.bodies.append(json.loads(body or b"{}"))
-        except ValueError:
-            pass
-
-
 MCP_TOOLS = ("lint", "fix", "explain_rule", "show_config", "scaffold_gateway")
 
 
@@ -832,11 +857,6 @@ def test_opencode_connects_to_oclint_mcp(opencode, tmp_path):
         assert re.search(r"oclint\s+connected", out), out[-2000:]
         assert f"{OCLINT} mcp" in out
         RecordingGateway.bodies = []
-        try:
-            subprocess.run([opencode, "run", "-m", "gw/m", "hi"], cwd=project,
-                           env={**isolated_env(home), "GW_KEY": "sk-test-0000000000000000"},
-                           capture_output=True, timeout=90)
-        except subprocess.TimeoutExpired:
-            pass
+        ask(opencode, project, {**isolated_env(home), "GW_KEY": "sk-test-0000000000000000"}, "gw/m")
         offered = {t.get("function", {}).get("name") for b in RecordingGateway.bodies for t in b.get("tools") or ()}
         assert {f"oclint_{name}" for name in MCP_TOOLS} <= offered, sorted(n for n in offered if n)
