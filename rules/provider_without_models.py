@@ -17,6 +17,13 @@ def check(ctx):
     OpenCode removes a provider left with no models (verified on 1.18.33: it never appears
     in `opencode models`), so every reference to it fails.
 
+    OpenCode 2 (a config in its spellings, `providers`), from its source only (not run):
+    the config adds a provider's models from its `models` entries and turns a model with
+    `disabled: true` off (anomalyco/opencode `packages/core/src/config/plugin/provider.ts`
+    @767454d), and it has no `whitelist`/`blacklist`; so a custom provider with no models,
+    or every one disabled, offers none to choose. Whether OpenCode 2 then also hides the
+    provider was not established, and the message does not say so.
+
     ## Example
     ```jsonc
     "mixroute": { "npm": "@ai-sdk/openai-compatible", "options": { "baseURL": "https://console.mixroute.io/v1" } }
@@ -27,8 +34,7 @@ def check(ctx):
     """
     builtin = p.builtin()
     config = ctx.config if isinstance(ctx.config, dict) else {}
-    if p.section(config) == "providers":
-        return      # whether OpenCode 2 drops a provider without models was not established
+    v2 = p.section(config) == "providers"
     merged = config.get(p.section(config)) if isinstance(config.get(p.section(config)), dict) else {}
     for prov in p.providers(ctx.root):
         if prov.id in builtin:
@@ -40,6 +46,13 @@ def check(ctx):
             continue        # a type error, OC202's
         if p.discovers_models(value):
             continue        # its models come from discovery at run time
+        if v2:
+            alive = [key for key, model in models.items() if not (isinstance(model, dict) and model.get("disabled") is True)]
+            if not alive:
+                why = "has no models" if not models else "has every model `disabled`"
+                yield ctx.at(prov.member, f"custom provider `{prov.id}` {why}; OpenCode 2 takes a custom provider's "
+                                          f"models from its `models` only, so none of it can be chosen")
+            continue
         white, black = value.get("whitelist"), value.get("blacklist")
         alive = [key for key, model in models.items()
                  if not (isinstance(white, list) and key not in white)

@@ -32,7 +32,12 @@ def check(ctx):
     1.18.23 they are unknown keys like any other; from 1.18.24 OpenCode converts `agents`,
     `commands`, `snapshots` and `media` (a warning), drops `providers`, `plugins`,
     `update`, `websearch` and `warming`, and refuses `permissions` ("V2 permissions are not
-    supported by OpenCode V1"). Each message names the release it is about: the one in use
+    supported by OpenCode V1"). Inside a model entry every release run (1.2.15 to 1.18.33)
+    drops an unknown key (a model's `reasoning_options` loads). OpenCode 2's MCP block
+    (`mcp.servers`, `mcp.timeout`) up to 1.18.23 is read as servers named `servers` and
+    `timeout` and refused; from 1.18.24 each server is converted to `mcp.<name>` and the
+    timeouts are dropped (checked with `debug config`): one finding per key instead of
+    OC204's. Each message names the release it is about: the one in use
     when oclint ran it, else the nearest one it ran. Under OpenCode 2 (`opencode-version:
     2.x`, or a file in V2 spellings) the keys are those of OpenCode 2's schema, read from
     its source (`rules/schema/opencode2.schema.json` names the commits): whether OpenCode 2
@@ -69,6 +74,8 @@ def check(ctx):
             yield _foreign(ctx, member, entry, version)
             continue
         yield _typo(ctx, finding, member, closest, version)
+    for member in versions.v2_mcp_block(ctx.root):
+        yield _v2_mcp(ctx, member, version)
     # agents are open (unknown agent keys become options), so V2 spellings there are not
     # schema errors; they still do nothing (and 1.18.24 onwards refuses `permissions`)
     agent_pairs = {v2: v1 for v1, v2 in versions.spellings("agent")["pairs"].items()}
@@ -85,6 +92,12 @@ def check(ctx):
                 yield _v2_agent_key(ctx, member, agent_pairs.get(key), version)
 
 
+def _place(path) -> str:
+    """The `unknown-keys` entry of versions.yaml for an object (its path, or its kind)."""
+    kind = path if isinstance(path, str) else ("top" if path == () else locations.kind(path))
+    return kind if kind in ("top", "model") else "nested"
+
+
 def _behaviour(version, where: str) -> str:
     """What the release in use does with an unknown key here, as far as oclint checked."""
     behaviour, named = versions.unknown_keys(version, where)
@@ -93,6 +106,24 @@ def _behaviour(version, where: str) -> str:
     if behaviour == "drops" and named:
         return f"OpenCode {named} drops it without a word"
     return f"oclint has not checked what OpenCode {version} does with it"
+
+
+def _v2_mcp(ctx, member, version):
+    """`servers` (or its `timeout`) of OpenCode 2's MCP block, in a file judged as 1.x."""
+    message = (f"`mcp.{member.key}` is an OpenCode 2 key (OpenCode 2's MCP block); OpenCode 1 lists each "
+               f"server directly under `mcp`")
+    behaviour, named = versions.v2_mcp(version)
+    if behaviour == "lowering" and named:
+        if member.key == "servers":
+            return ctx.at(member, message + f": OpenCode {named} converts it (`disabled` to `enabled`, a server's "
+                                            f"`timeout` dropped), releases before 1.18.24 refuse to start on it",
+                          severity=Severity.WARNING)
+        return ctx.at(member, message + f": OpenCode {named} drops `mcp.timeout` (OpenCode 1 sets it in "
+                                        f"`experimental.mcp_timeout`)", severity=Severity.WARNING)
+    if behaviour == "refuses" and named:
+        return ctx.at(member, message + f": OpenCode {named} reads `{member.key}` as a server and refuses to start "
+                                        f"(\"Configuration is invalid\")")
+    return ctx.at(member, message + f": oclint has not checked what OpenCode {version} does with it")
 
 
 def _v2_agent_key(ctx, member, v1, version):
@@ -164,7 +195,7 @@ def _typo(ctx, finding, member, closest, version):
     if version.v2:
         help_ = _V2_HELP
     else:
-        help_ = _behaviour(version, "top" if finding.path[:-1] == () else "nested") + "."
+        help_ = _behaviour(version, _place(finding.path[:-1])) + "."
         help_ = help_[0].upper() + help_[1:]
     if not close and locations.kind(finding.path[:-1]) in ("provider", "model"):
         help_ += (" Settings for the provider's SDK go in `settings`, which takes any key." if version.v2
@@ -180,8 +211,8 @@ def _foreign(ctx, member, entry, version):
         message, severity = entry["message"], Severity(entry["severity"])
         if entry["where"] == "top":
             message += "; " + _behaviour(version, "top")
-        elif versions.unknown_keys(version, "nested")[0] == "refuses":
-            message += "; " + _behaviour(version, "nested")
+        elif versions.unknown_keys(version, _place(entry["where"]))[0] == "refuses":
+            message += "; " + _behaviour(version, _place(entry["where"]))
     fix = None
     if entry.get("rename") and obj.get(entry["rename"]) is None:
         fix = Fix((edits.rename_key(member, entry["rename"]),), Applicability.UNSAFE,

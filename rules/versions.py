@@ -232,6 +232,26 @@ def v2_keys(version: Version) -> tuple[str, str | None]:
     return (item["behaviour"], checked_as(item, version.release)) if item else ("unknown", None)
 
 
+def v2_mcp(version: Version) -> tuple[str, str | None]:
+    """(refuses | lowering | unknown, the release a message may name) for OpenCode 2's
+    `mcp: {servers: ...}` block in a 1.x file."""
+    item = entry("v2-mcp", version.release, "entries")
+    return (item["behaviour"], checked_as(item, version.release)) if item else ("unknown", None)
+
+
+def v2_mcp_block(root) -> list:
+    """The members of a config's `mcp` that form OpenCode 2's MCP block (`servers` holding
+    an object, and `timeout` beside it); [] when `mcp` is in OpenCode 1's shape."""
+    mcp = root.get("mcp") if root is not None and root.kind == "object" else None
+    if mcp is None or mcp.value is None or mcp.value.kind != "object":
+        return []
+    servers = mcp.value.get("servers")
+    if servers is None or servers.value is None or servers.value.kind != "object":
+        return []
+    keys = load("versions")["v2-mcp"]["keys"]
+    return [m for m in mcp.value.members() if m.key in keys]
+
+
 def tui_keys_moved(version: Version) -> bool:
     item = entry("tui-keys", version.release)
     return bool(item) and item["behaviour"] == "moved"

@@ -698,6 +698,7 @@ VERSION_PROBES = {
     "theme": '{"theme": "opencode"}',
     "wrong-type": '{"share": "yes"}',
     "model-reasoning-options": '{"provider": {"p": {"models": {"m": {"reasoning_options": [{"type": "toggle"}]}}}}}',
+    "v2-mcp-servers": '{"mcp": {"servers": {"fs": {"type": "local", "command": ["npx", "fs"], "disabled": true}}}}',
 }
 V2_CONFIGS = Path(__file__).parent / "fixtures_v2"
 SAMPLE = {"1.18.15": ["typo", "v2-agents", "v2-skills-array"], "1.18.23": ["v2-permissions", "v2-skills-array", "typo"]}

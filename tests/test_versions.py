@@ -89,9 +89,14 @@ def test_valid_v2_configs_under_1_18_33_get_the_v1_findings_with_the_hint(config
     from linter.files import decode
     text = config.read_bytes()
     found = lint_text(text, ["OC201"], {"opencode-version": "1.18.33"}, path=str(config))
-    top = [m.key for m in decode(str(config), text).root.members()]
+    root = decode(str(config), text).root
+    top = [m.key for m in root.members()]
     hinted = {d.message.split("`")[1] for d in found if "is an OpenCode 2 key" in d.message}
-    assert hinted == {k for k in top if k in TOP_V2}
+    # OpenCode 2's MCP block (`mcp.servers`, `mcp.timeout`) is hinted too, and gets no OC204
+    block = {f"mcp.{m.key}" for m in versions.v2_mcp_block(root)}
+    assert hinted == {k for k in top if k in TOP_V2} | block
+    if block:
+        assert lint_text(text, ["OC204"], {"opencode-version": "1.18.33"}, path=str(config)) == []
 
 
 def test_every_top_level_v2_key_is_covered_by_the_valid_configs():

@@ -277,6 +277,11 @@ def findings(ctx) -> list[Finding]:
             # a server in Claude/Cursor's shape is OC701's, once, not a finding per key
             from rules.mcp.shape import claimed
             out = [f for f in out if not claimed(root, f.path)]
+            # OpenCode 2's `mcp.servers` block in a 1.x file is OC201's, once per key
+            from rules import versions
+            block = {("mcp", m.key) for m in versions.v2_mcp_block(root)} if out else set()
+            if block and not versions.for_doc(ctx).v2:
+                out = [f for f in out if tuple(f.path[:2]) not in block]
         cache[key] = _dedupe(out)
     return cache[key]
 
