@@ -18,6 +18,7 @@ if TYPE_CHECKING:     # annotations only: importing typing costs every run its t
     from typing import TextIO
 
 from linter import engine, files, output
+from linter.i18n import N_, _
 from linter.redact import printable, redact
 from linter.diagnostics import Diagnostic, Severity
 from linter.registry import REGISTRY, Rule, check_selectors, select
@@ -132,7 +133,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     rules = selected(options)
     if not rules:
-        stderr.write("oclint: warning: no rules are selected; nothing is checked\n")
+        stderr.write(_("oclint: warning: no rules are selected; nothing is checked\n"))
     if loaded is None:
         loaded = load(options, stdin, knowledge.kind)
     items = []
@@ -141,7 +142,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         if reason is None:
             items.append(item)
         elif not options.quiet:
-            stderr.write(f"oclint: {printable(item.doc.path)}: skipped: {reason}\n")
+            stderr.write(_("oclint: {path}: skipped: {reason}\n").format(path=printable(item.doc.path), reason=reason))
     run = run or engine.Run(options.rule_options)
     views = Views(knowledge.merge, knowledge.kind, knowledge.skip)
     for item in items:
@@ -164,8 +165,8 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
                 doc, applied = engine.fix(starts[i], lambda d, l=load_: lint(d, l), options.unsafe_fixes)
             if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
                 # never write a result OpenCode cannot parse: syntax comes first, by hand
-                stderr.write(f"oclint: {printable(item.doc.path)}: not fixed: it would still not parse; "
-                             f"fix its syntax errors first\n")
+                stderr.write(_("oclint: {path}: not fixed: it would still not parse; fix its syntax "
+                               "errors first\n").format(path=printable(item.doc.path)))
                 doc, applied, run.pending = item.doc, [], {}
                 blocked += 1
             finals[i], applied_by[i] = doc, applied
@@ -213,7 +214,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         try:
             files.move(source, target)
         except files.FileError as exc:      # this file stays where it is; the run goes on
-            stderr.write(f"oclint: {printable(str(exc))}\n")
+            stderr.write(_("oclint: {exc}\n").format(exc=printable(str(exc))))
             result = results[index]
             result.fixed = [f for f in result.fixed if f is not d]
             result.diagnostics = [*result.diagnostics, d]
@@ -230,8 +231,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     if options.diff:
         stdout.write(redact("".join(diffs), secrets))
         if not options.quiet and changed:
-            stderr.write(f"Would fix {would_fix or changed} "
-                         f"problem(s) in {changed} file(s).\n")
+            stderr.write(_("Would fix {count} problem(s) in {changed} file(s).\n").format(count=would_fix or changed, changed=changed))
         # a file that does not parse has no diff to show, yet --fix would not fix it: fail
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed or blocked else EXIT_OK)
     _emit(report, options, report_out, secrets)
@@ -247,7 +247,7 @@ def selected(options: CheckOptions) -> list[Rule]:
     try:
         check_selectors(options.severity, REGISTRY.values())
     except ValueError as exc:
-        raise UsageError(f"`severity`: {exc}") from None
+        raise UsageError(_("`severity`: {exc}").format(exc=exc)) from None
     return rules
 
 
@@ -294,16 +294,16 @@ def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
     named = [Loaded(Document(p, ""), None, p == "-") for p in options.paths]
     for path in [item.doc.path for item in distinct(named)]:
         if path == "-":
-            out.write(f"- (standard input, as {options.stdin_filename or 'opencode.json'})\n")
+            out.write(_("- (standard input, as {stdin_filename})\n").format(stdin_filename=options.stdin_filename or 'opencode.json'))
             continue
         kind = knowledge.kind(path)
         skipped = _skipped(path, knowledge)
         load_ = knowledge.context(path, options) if knowledge.context and not skipped else None
-        out.write(f"{_shown(path)}  [{kind}]" + (f"  skipped: {skipped}" if skipped else "") + "\n")
+        out.write(f"{_shown(path)}  [{kind}]" + (_("  skipped: {skipped}").format(skipped=skipped) if skipped else "") + "\n")
         if load_ is not None:
-            out.write(f"    context: {load_.note}\n")
+            out.write(_("    context: {note}\n").format(note=load_.note))
             if load_.home:
-                out.write(f"    ~ is {load_.home}\n")
+                out.write(_("    ~ is {home}\n").format(home=load_.home))
             members = [m for m in load_.paths if not _skipped(m, knowledge)]
             for i, member in enumerate(members, 1):
                 out.write(f"    {i}. {_shown(member)}\n")
@@ -343,7 +343,7 @@ def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: se
             with open(options.output_file, "w", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(redact(text, secrets))
         except OSError as exc:
-            raise files.FileError(f"{options.output_file}: cannot write: {exc.strerror}") from None
+            raise files.FileError(_("{output_file}: cannot write: {strerror}").format(output_file=options.output_file, strerror=exc.strerror)) from None
         text, terminal = "", True
     if not options.quiet:
         if options.show_fixes:
@@ -358,7 +358,7 @@ def _fixes_applied(report: output.Report) -> str:
     for result in report.results:
         if not result.fixed:
             continue
-        lines.append(f"Fixed in {result.path}:")
+        lines.append(_("Fixed in {path}:").format(path=result.path))
         counts: dict[tuple[str, str], int] = {}
         for d in result.fixed:
             counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
@@ -387,13 +387,30 @@ def exit_status(report: output.Report, options: CheckOptions, changed: int) -> i
     return EXIT_OK
 
 
-def rule_doc(rule_: Rule) -> str:
-    fix = {"safe": "Fix is always available (safe).", "unsafe": "Fix is sometimes available (unsafe).",
-           "display-only": "A suggestion is shown, never applied."}
+def rule_doc(rule_: Rule, doc: str | None = None) -> str:
+    """``oclint rule``'s text: a heading, the severity and fix, and ``doc`` (the rule's
+    documentation in the run's locale; its docstring when not given)."""
+    fix = {"safe": N_("Fix is always available (safe)."), "unsafe": N_("Fix is sometimes available (unsafe)."),
+           "display-only": N_("A suggestion is shown, never applied.")}
+    if doc is None:
+        doc = _translated_doc(rule_)
     lines = [f"# {rule_.name} ({rule_.code})", "",
-             f"Default severity: {rule_.severity.value}. "
-             + (fix[rule_.fix.value] if rule_.fix else "No fix."), "", rule_.doc, ""]
+             _("Default severity: {severity}. ").format(severity=rule_.severity.value)
+             + _(fix[rule_.fix.value] if rule_.fix else N_("No fix.")), "", rule_.doc if doc is None else doc, ""]
     return "\n".join(lines)
+
+
+def _translated_doc(rule_: Rule) -> str | None:
+    """The rule's documentation in the run's locale, kept by its package at
+    ``<package>/locale/<locale>/rules/<CODE>.md``; None in English or when it has none."""
+    from linter import i18n
+    if i18n.current() == i18n.ENGLISH:
+        return None
+    from linter import docs
+    try:
+        return docs.rule_doc(rule_, i18n.current())
+    except OSError:
+        return None
 
 
 def edit_file(path: str, steps, create_with: str | None = None, write: bool = True) -> str:
@@ -409,7 +426,7 @@ def edit_file(path: str, steps, create_with: str | None = None, write: bool = Tr
             if write:
                 os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         except OSError as exc:
-            raise UsageError(f"{path}: cannot create its folder: {exc.strerror or exc}") from None
+            raise UsageError(_("{path}: cannot create its folder: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
         doc, data = files.decode(path, create_with.encode("utf-8")), None
         creating = True
     else:
@@ -417,15 +434,16 @@ def edit_file(path: str, steps, create_with: str | None = None, write: bool = Tr
         creating = False
     if doc.encoding_error or doc.parse.errors or doc.parse.json5 or doc.root is None \
             or doc.root.kind != "object":
-        raise UsageError(f"{path}: does not parse as a JSONC object; run `oclint {path}` and fix it first")
+        raise UsageError(_("{path}: does not parse as a JSONC object; run `oclint {path}` and fix "
+                           "it first").format(path=path))
     new = doc
     for step in steps:
         try:
             new = new.with_text(apply(new.text, step(new)))
         except ValueError as exc:       # the file's shape does not allow the edit
-            raise UsageError(f"{path}: {exc}; nothing written") from None
+            raise UsageError(_("{path}: {exc}; nothing written").format(path=path, exc=exc)) from None
         if new.parse.errors:
-            raise UsageError(f"{path}: the edit would break the file; nothing written")
+            raise UsageError(_("{path}: the edit would break the file; nothing written").format(path=path))
     if not write:
         return new.text
     if creating:
@@ -433,7 +451,7 @@ def edit_file(path: str, steps, create_with: str | None = None, write: bool = Tr
             with open(path, "xb") as handle:
                 handle.write(files.encode(new))
         except OSError as exc:
-            raise UsageError(f"{path}: cannot create: {exc.strerror or exc}") from None
+            raise UsageError(_("{path}: cannot create: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
     else:
         files.write_atomic(path, files.encode(new), data)
     return new.text

@@ -8,6 +8,7 @@ trailing-comma habit is kept. ``apply`` refuses overlapping edits instead of mer
 
 from __future__ import annotations
 
+from linter.i18n import _
 from collections.abc import Iterable
 
 TYPE_CHECKING = False
@@ -294,7 +295,7 @@ def set_path(doc: Document, root: Node, path: tuple[str, ...], value: Any,
             return insert_member(doc, node, key, nested, after=after if i == len(path) - 1 else None)
         node = member.value
         if i < len(path) - 1 and node.kind != "object":
-            raise ValueError(f"{'.'.join(path[:i + 1])} is not an object")
+            raise ValueError(_("{path} is not an object").format(path='.'.join(path[:i + 1])))
     return (replace_value(node, value, doc),)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linter.i18n import _
 import os
 import stat
 
@@ -24,16 +25,16 @@ def decode(path: str, data: bytes) -> Document:
     for mark, name in _UTF16_BOMS.items():
         if data.startswith(mark):
             return Document(path, data.decode("utf-8", "replace"), bom,
-                            f"the file is {name}; OpenCode reads config as UTF-8")
+                            _("the file is {name}; OpenCode reads config as UTF-8").format(name=name))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         text = data.decode("utf-8", "replace")
-        return Document(path, text, bom, f"invalid UTF-8 byte 0x{data[exc.start]:02x} on line {line}",
+        return Document(path, text, bom, _("invalid UTF-8 byte 0x{byte:02x} on line {line}").format(byte=data[exc.start], line=line),
                         max(text.find("\ufffd"), 0))
     if "\x00" in text:
-        return Document(path, text, bom, "the file holds NUL bytes: it is binary, not JSONC",
+        return Document(path, text, bom, _("the file holds NUL bytes: it is binary, not JSONC"),
                         text.find("\x00"))
     return Document(path, text, bom)
 
@@ -42,20 +43,20 @@ def read(path: str) -> tuple[Document, bytes]:
     """The Document for ``path`` and the exact bytes read (to detect a change before writing)."""
     try:
         if os.path.isdir(path):
-            raise FileError(f"{path}: is a directory, not a config file")
+            raise FileError(_("{path}: is a directory, not a config file").format(path=path))
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
-            raise FileError(f"{path}: not a regular file")
+            raise FileError(_("{path}: not a regular file").format(path=path))
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
         if os.path.islink(path):
-            raise FileError(f"{path}: broken symbolic link (its target does not exist)") from None
-        raise FileError(f"{path}: no such file") from None
+            raise FileError(_("{path}: broken symbolic link (its target does not exist)").format(path=path)) from None
+        raise FileError(_("{path}: no such file").format(path=path)) from None
     except PermissionError:
-        raise FileError(f"{path}: permission denied") from None
+        raise FileError(_("{path}: permission denied").format(path=path)) from None
     except OSError as exc:
-        raise FileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise FileError(_("{path}: cannot read: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
     return decode(path, data), data
 
 
@@ -78,7 +79,7 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
         if expected is not None:
             with open(target, "rb") as handle:
                 if handle.read() != expected:
-                    raise FileError(f"{path}: changed on disk since it was read; not overwritten")
+                    raise FileError(_("{path}: changed on disk since it was read; not overwritten").format(path=path))
         import tempfile
 
         fd, tmp = tempfile.mkstemp(prefix=".oclint-", suffix=".tmp", dir=folder)
@@ -92,7 +93,7 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     except FileError:
         raise
     except OSError as exc:
-        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise FileError(_("{path}: cannot write: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
     finally:
         if tmp is not None:
             try:
@@ -134,13 +135,14 @@ def write_together(changes: list[tuple[str, bytes, bytes | None]]) -> None:
             folder = os.path.dirname(target) or "."
             if expected is None:
                 if os.path.lexists(target):
-                    raise FileError(f"{path}: appeared on disk since it was checked; nothing written")
+                    raise FileError(_("{path}: appeared on disk since it was checked; nothing "
+                                      "written").format(path=path))
                 os.makedirs(folder, exist_ok=True)
                 staged.append((target, stage(folder, data, None), None, False))
                 continue
             with open(target, "rb") as handle:
                 if handle.read() != expected:
-                    raise FileError(f"{path}: changed on disk since it was read; nothing written")
+                    raise FileError(_("{path}: changed on disk since it was read; nothing written").format(path=path))
             mode = stat.S_IMODE(os.stat(target).st_mode)
             staged.append((target, stage(folder, data, mode), None, True))
             staged[-1] = (target, staged[-1][1], stage(folder, expected, mode), True)
@@ -154,9 +156,8 @@ def write_together(changes: list[tuple[str, bytes, bytes | None]]) -> None:
     except OSError as exc:
         _undo(done)
         _discard(staged)
-        raise FileError(f"{exc.filename or 'a file'}: cannot write: {exc.strerror or exc}; "
-                        "nothing written") from None
-    for _, _, backup, _ in staged:      # all written: the copies go
+        raise FileError(_("{filename}: cannot write: {strerror}; nothing written").format(filename=exc.filename or 'a file', strerror=exc.strerror or exc)) from None
+    for _path, _new, backup, _old in staged:      # all written: the copies go
         if backup is not None:
             try:
                 os.unlink(backup)
@@ -176,7 +177,7 @@ def _undo(done) -> None:
 
 
 def _discard(staged) -> None:
-    for _, tmp, backup, _ in staged:
+    for _path, tmp, backup, _old in staged:
         for leftover in (tmp, backup):
             if leftover is not None:
                 try:
@@ -207,7 +208,7 @@ def move(path: str, target: str) -> None:
         try:
             os.makedirs(folder, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
-            raise FileError(f"{path}: not moved: a file stands where the folder {folder} would be") from None
+            raise FileError(_("{path}: not moved: a file stands where the folder {folder} would be").format(path=path, folder=folder)) from None
         if os.path.islink(path):
             aim = os.readlink(path)
             if not os.path.isabs(aim):
@@ -234,6 +235,6 @@ def move(path: str, target: str) -> None:
     except FileError:
         raise
     except FileExistsError:
-        raise FileError(f"{path}: not moved: {target} exists") from None
+        raise FileError(_("{path}: not moved: {target} exists").format(path=path, target=target)) from None
     except OSError as exc:
-        raise FileError(f"{path}: cannot move to {target}: {exc.strerror or exc}") from None
+        raise FileError(_("{path}: cannot move to {target}: {strerror}").format(path=path, target=target, strerror=exc.strerror or exc)) from None

@@ -17,6 +17,7 @@ input can exhaust the stack.
 
 from __future__ import annotations
 
+from linter.i18n import _
 import json
 import re
 
@@ -314,15 +315,15 @@ class _Scanner:
         sign = "-" if word.startswith("-") else ""
         body = word.lstrip("+-")
         if body[:2] in ("0x", "0X"):
-            value, what = int(body, 16), "hexadecimal number"
+            value, what = int(body, 16), _("hexadecimal number")
             replacement = _decimal(value)
             if replacement is None:     # too long to write in decimal: JavaScript reads Infinity
                 value = float("inf")
         elif body in ("Infinity", "NaN"):
             value, what, replacement = float(body.replace("inity", "")), body, None
         else:
-            what = ("leading '+' sign" if word.startswith("+") else
-                    "leading decimal point" if body.startswith(".") else "trailing decimal point")
+            what = (_("leading '+' sign") if word.startswith("+") else
+                    _("leading decimal point") if body.startswith(".") else _("trailing decimal point"))
             mantissa, e, exponent = body.partition("e") if "e" in body else body.partition("E")
             mantissa = ("0" + mantissa if mantissa.startswith(".") else mantissa).rstrip(".")
             replacement = mantissa + e + exponent
@@ -385,10 +386,10 @@ class _Scanner:
             read = _json5_string(text, pos, quote)
             if read is not None and (quote == "'" or read[2] is not None):
                 value, i, escape = read
-                what = "single-quoted string" if quote == "'" else f"the escape {escape} in"
+                what = _("single-quoted string") if quote == "'" else _("the escape {escape} in").format(escape=escape)
                 self.json5, self.error = Json5Use(what, pos, i, _json_string(value)), None
             elif quote == "'":
-                self.json5 = Json5Use("single-quoted string", pos, i, None)
+                self.json5 = Json5Use(_("single-quoted string"), pos, i, None)
         return self._token(STRING, i, value)
 
 
@@ -436,7 +437,7 @@ def _json5_string(text: str, pos: int, quote: str) -> tuple[str, int, str | None
             parts.append("\0")
             shown, i = "`\\0`", i + 2
         elif esc in ("\r", "\n", "\u2028", "\u2029"):
-            shown = "`\\` at a line's end (a line continuation)"
+            shown = _("`\\` at a line's end (a line continuation)")
             i += 3 if text[i + 1:i + 3] == "\r\n" else 2
         else:
             return None
@@ -550,7 +551,7 @@ class _Parser:
         if _after_trivia(s.text, s.pos)[:1] != ":":
             return False
         s.kind, s.value = STRING, word
-        self.json5.append(Json5Use("unquoted key", s.start, s.pos, _json_string(word)))
+        self.json5.append(Json5Use(_("unquoted key"), s.start, s.pos, _json_string(word)))
         return True
 
     # -- grammar -------------------------------------------------------------------------
@@ -650,7 +651,7 @@ class _Parser:
             # JSON5 allows `true: 1` and `Infinity: 1`: a key, not a value
             if self.json5 and self.json5[-1].start == s.start:
                 self.json5.pop()
-            self.json5.append(Json5Use("unquoted key", s.start, s.pos, _json_string(word)))
+            self.json5.append(Json5Use(_("unquoted key"), s.start, s.pos, _json_string(word)))
             s.kind, s.value = STRING, word
         if s.kind != STRING:
             self.error("PropertyNameExpected", (), (CLOSE_BRACE, COMMA))

@@ -11,6 +11,7 @@ pygls is imported only here, and this module only when the server starts.
 
 from __future__ import annotations
 
+from linter.i18n import _
 import asyncio
 import gc
 import logging
@@ -123,7 +124,7 @@ class Server(LanguageServer):
         try:
             result = self.linting.lint(path)
         except Exception as exc:        # a bug must not take the editor's server down
-            self.log(f"oclint: linting {path} failed: {type(exc).__name__}: {exc}", t.MessageType.Error)
+            self.log(_("oclint: linting {path} failed: {type}: {exc}").format(path=path, type=type(exc).__name__, exc=exc), t.MessageType.Error)
             return
         if result is None:
             return
@@ -132,8 +133,8 @@ class Server(LanguageServer):
         if hidden > 0:      # an editor drowns in more; the command line lists them all
             shown.append(t.Diagnostic(
                 range=t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=0)),
-                message=f"{hidden} more problems not shown here (the first {len(shown)} are); "
-                        f"run `oclint {printable(path)}` for all of them",
+                message=_("{hidden} more problems not shown here (the first {count} are); run "
+                          "`oclint {path}` for all of them").format(hidden=hidden, count=len(shown), path=printable(path)),
                 severity=t.DiagnosticSeverity.Information, source="oclint"))
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
             uri=uri_of(path), version=self.versions.get(path), diagnostics=shown))
@@ -287,7 +288,7 @@ def build(knowledge) -> Server:
             lsp = to_lsp(result, d, linting)
             if d.fix is not None and d.fix.applicability != Applicability.DISPLAY_ONLY:
                 unsafe = d.fix.applicability == Applicability.UNSAFE
-                title = f"{d.fix.message or 'Fix'} ({d.code})" + (" [unsafe fix]" if unsafe else "")
+                title = f"{d.fix.message or 'Fix'} ({d.code})" + (_(" [unsafe fix]") if unsafe else "")
                 actions.append(t.CodeAction(
                     title=shown(title), kind=t.CodeActionKind.QuickFix, diagnostics=[lsp],
                     is_preferred=not unsafe, edit=fix_edit(doc, uri, d.fix)))
@@ -295,13 +296,13 @@ def build(knowledge) -> Server:
                 edit = suppression(doc, d)
                 if edit is not None:
                     actions.append(t.CodeAction(
-                        title=f"Suppress {d.code} here (oclint: ignore[{d.code}])", kind=t.CodeActionKind.QuickFix,
+                        title=_("Suppress {code} here (oclint: ignore[{code}])").format(code=d.code), kind=t.CodeActionKind.QuickFix,
                         diagnostics=[lsp], edit=t.WorkspaceEdit(changes={uri: [edit]})))
         if result.lint is not None and any(engine.applicable(d.fix, False) for d in result.diagnostics):
             fixed, applied = engine.fix(doc, lambda x: result.lint(x, result.load), False)
             if fixed.text != doc.text and not fixed.parse.errors:
                 actions.append(t.CodeAction(
-                    title=f"Fix all safe problems in this file ({len(applied)})", kind=FIX_ALL,
+                    title=_("Fix all safe problems in this file ({count})").format(count=len(applied)), kind=FIX_ALL,
                     edit=t.WorkspaceEdit(changes={uri: [t.TextEdit(range=span(doc, 0, len(doc.text)),
                                                                    new_text=fixed.text)]})))
         return actions
@@ -326,7 +327,7 @@ def build(knowledge) -> Server:
             if d.start <= at <= d.end and d.code:
                 rule = find(d.code)
                 if rule is not None:
-                    parts.append(app.rule_doc(rule) + f"\n[{d.code} in the rule docs]({DOCS}#{d.code.lower()})")
+                    parts.append(app.rule_doc(rule) + "\n" + _("[{code} in the rule docs]({url})").format(code=d.code, url=f"{DOCS}#{d.code.lower()}"))
         if not parts:
             return None
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown,
@@ -413,7 +414,7 @@ def suppression(doc: Document, d: Diagnostic) -> t.TextEdit | None:
     before it (which covers the next member)."""
     from linter.suppress import find
     hash_ = doc.syntax == "markdown"
-    line, _ = doc.position(d.start)
+    line, _column = doc.position(d.start)
     start = doc.line_starts[line - 1]
     end = start + len(doc.line_text(line))
     for s in find(doc):

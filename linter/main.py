@@ -18,6 +18,8 @@ import gc
 import os
 import sys
 
+from linter.i18n import _
+
 # the check command's options this parser takes: flags, and options with one value
 # (a tuple default: repeatable); the others (-o/--output-file, --config, -h/--help) go to click
 FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--show-fixes": "show_fixes",
@@ -28,7 +30,8 @@ FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--
          "--check-env": "check_env", "--show-settings": "show_settings"}
 VALUES = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select",
           "--output-format": "output_format", "--stdin-filename": "stdin_filename", "--color": "color",
-          "--schema": "schema", "--home": "home", "--opencode-version": "opencode_version"}
+          "--schema": "schema", "--home": "home", "--opencode-version": "opencode_version",
+          "--locale": "locale"}
 COLORS = ("auto", "always", "never")
 SUBCOMMANDS = ("check", "rule", "config", "init", "server", "mcp")
 
@@ -38,7 +41,7 @@ def defaults() -> dict:
     params = {dest: False for dest in FLAGS.values()}
     params.update(paths=(), select=(), ignore=(), extend_select=(), output_format=None, output_file=None,
                   stdin_filename=None, color="auto", schema=None, config_path=None, home=None,
-                  opencode_version=None)
+                  opencode_version=None, locale=None)
     return params
 
 
@@ -107,13 +110,57 @@ def _readable_or_absent(path: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``oclint`` command."""
-    params = parse_check(sys.argv[1:] if argv is None else list(argv))
+    args = sys.argv[1:] if argv is None else list(argv)
+    params = parse_check(args)
+    early_locale(args, settings=params is None)
     if params is None:
         from linter import cli
         cli.main(args=argv)
         return
     begin()
     check_command(**params)
+
+
+def early_locale(args: list[str], settings: bool) -> None:
+    """The locale before the command's settings are read: ``--locale`` anywhere in the
+    arguments, else (``settings``) the `locale` setting found from the current folder, else
+    the environment. The check command decides again once it has its settings."""
+    from linter import i18n
+    flag = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--locale" and i + 1 < len(args):
+            flag = args[i + 1]
+        elif arg.startswith("--locale="):
+            flag = arg.partition("=")[2]
+    setting = None
+    if settings and i18n.normalize(flag) is None and "--isolated" not in args:
+        setting = _setting_locale(os.getcwd())
+    i18n.use(i18n.resolve(flag, setting, os.environ))
+
+
+def _setting_locale(start: str):
+    """The `locale` setting of the settings file found from ``start`` (None when there is
+    none, or the file cannot be used: the command reports that itself)."""
+    from linter import settings as settings_
+    found = settings_.find(start)
+    if not found:
+        return None
+    try:
+        return settings_.load(found).values.get("locale")
+    except settings_.SettingsError:
+        return None
+
+
+def choose_locale(flag, setting) -> None:
+    """Speak the locale of ``--locale`` (checked), else the setting, else the environment."""
+    from linter import app, i18n
+    if flag is not None:
+        problem = i18n.check(flag)
+        if problem:
+            raise app.UsageError(_("--locale {problem}").format(problem=problem))
+    i18n.use(i18n.resolve(flag, setting, os.environ))
 
 
 def begin() -> None:
@@ -127,10 +174,10 @@ def begin() -> None:
 
 
 def check_command(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-                  config_path, isolated, with_global, home, show_files, **flags) -> None:
+                  config_path, isolated, with_global, home, show_files, locale=None, **flags) -> None:
     """The check command, from its parameters (parsed by either parser)."""
     run(lambda: _check(paths, stdin_filename, select, ignore, extend_select, output_format, color,
-                       schema, config_path, isolated, with_global, home, show_files, flags))
+                       schema, config_path, isolated, with_global, home, show_files, locale, flags))
 
 
 def _expand(paths, knowledge_) -> list[str]:
@@ -140,7 +187,7 @@ def _expand(paths, knowledge_) -> list[str]:
         if path != "-" and os.path.isdir(path):
             found = knowledge_.walk(path)
             if not found:
-                echo(f"oclint: no OpenCode config files found under {path}", err=True)
+                echo(_("oclint: no OpenCode config files found under {path}").format(path=path), err=True)
             out.extend(found)
         else:
             out.append(path)
@@ -148,7 +195,8 @@ def _expand(paths, knowledge_) -> list[str]:
 
 
 def _check(paths, stdin_filename, select, ignore, extend_select, output_format, color, schema,
-           config_path, isolated, with_global, home, show_files, flags):
+           config_path, isolated, with_global, home, show_files, locale, flags):
+    choose_locale(locale, None)
     opencode_version = flags.pop("opencode_version", None)
     show_settings = flags.pop("show_settings", False)
     from linter import app
@@ -156,7 +204,7 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     from rules import opencode_config
     if stdin_filename:              # as ruff: --stdin-filename always reads standard input
         for other in dict.fromkeys(p for p in paths if p != "-"):
-            echo(f"oclint: warning: ignoring {other} in favour of standard input (--stdin-filename)", err=True)
+            echo(_("oclint: warning: ignoring {other} in favour of standard input (--stdin-filename)").format(other=other), err=True)
         paths = ("-",)
     paths = tuple(dict.fromkeys(paths))     # `- -` or a file given twice: read and linted once
     discovered = not paths
@@ -165,11 +213,12 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     paths = _expand(named, known) if named else opencode_config.files(os.getcwd(), os.environ)
     if not paths:
         if not named:
-            echo(f"oclint: no OpenCode config files found for {os.getcwd()}", err=True)
+            echo(_("oclint: no OpenCode config files found for {folder}").format(folder=os.getcwd()), err=True)
         return app.EXIT_OK
     found = config_path or (None if isolated else settings_.find(
         named[0] if named and named[0] != "-" else os.getcwd()))
     settings = settings_.load(found) if found else settings_.Settings()
+    choose_locale(locale, settings.values.get("locale"))
     check_env = flags.pop("check_env", False)
     options = options_from(
         settings, select, ignore, extend_select, paths=paths, stdin_filename=stdin_filename,
@@ -195,11 +244,11 @@ def version_option(rule_options: dict, value, settings_path) -> None:
     if value is not None:
         problem = settings_.KEYS["opencode-version"][0](value)
         if problem:
-            raise app.UsageError(f"--opencode-version {problem}")
+            raise app.UsageError(_("--opencode-version {problem}").format(problem=problem))
         rule_options["opencode-version"] = value
         rule_options["opencode-version-from"] = "--opencode-version"
     elif "opencode-version" in rule_options:
-        rule_options["opencode-version-from"] = f"the `opencode-version` setting in {settings_path}"
+        rule_options["opencode-version-from"] = _("the `opencode-version` setting in {settings_path}").format(settings_path=settings_path)
 
 
 def _show_settings(options, settings_path, known) -> int:
@@ -207,7 +256,7 @@ def _show_settings(options, settings_path, known) -> int:
     each file the OpenCode version it is judged by and why."""
     from linter import app, engine
     from rules import versions
-    lines = [f"settings file: {settings_path or '(none)'}",
+    lines = [_("settings file: {settings_path}").format(settings_path=settings_path or _('(none)')),
              f"select: {', '.join(options.select)}",
              f"ignore: {', '.join(options.ignore) or '(none)'}",
              f"extend-select: {', '.join(options.extend_select) or '(none)'}"]
@@ -268,14 +317,14 @@ def run(work) -> None:
     except Exception as exc:    # a bug: one line, exit 2; OCLINT_DEBUG=1 shows the traceback
         if os.environ.get("OCLINT_DEBUG"):
             raise
-        fail(f"internal error ({type(exc).__name__}: {exc}); please report it, with OCLINT_DEBUG=1 "
-             "for the traceback")
+        fail(_("internal error ({type}: {exc}); please report it, with OCLINT_DEBUG=1 for the "
+               "traceback").format(type=type(exc).__name__, exc=exc))
     sys.exit(code)
 
 
 def fail(message: str, status: int = 2):
     from linter.redact import printable        # a file name or value in it is shown as it is
-    echo(f"oclint: error: {printable(message)}", err=True)
+    echo(_("oclint: error: {message}").format(message=printable(message)), err=True)
     sys.exit(status)
 
 

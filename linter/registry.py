@@ -11,6 +11,7 @@ selector decides, and ``--ignore`` wins a tie.
 
 from __future__ import annotations
 
+from linter.i18n import _
 from collections.abc import Callable, Iterable
 
 from linter.diagnostics import Applicability, Severity
@@ -170,8 +171,8 @@ def check_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
             import difflib
 
             close = difflib.get_close_matches(selector, known, n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
-            raise SelectorError(f"unknown rule selector `{selector}`{hint}")
+            hint = _("; did you mean `{close}`?").format(close=close[0]) if close else ""
+            raise SelectorError(_("unknown rule selector `{selector}`{hint}").format(selector=selector, hint=hint))
 
 
 def select(rules: Iterable[Rule], select: Iterable[str] = ("ALL",),

@@ -7,6 +7,7 @@ or a bad choice is an error naming the file, the line and the key (exit status 2
 
 from __future__ import annotations
 
+from linter.i18n import _
 import os
 from linter.records import dataclass, field
 
@@ -25,50 +26,50 @@ def _strings(value) -> str | None:
     if isinstance(value, str):
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return "must be a list of strings"
+        return _("must be a list of strings")
     return None
 
 
 def _patterns(value) -> str | None:
     if not isinstance(value, list):
-        return "must be a list of patterns"
+        return _("must be a list of patterns")
     for item in value:
         if isinstance(item, str):
             continue
         if not (isinstance(item, dict) and isinstance(item.get("pattern"), str)
                 and item.get("severity", "error") in SEVERITIES and set(item) <= {"pattern", "severity"}):
-            return "items must be a pattern or {pattern: ..., severity: error|warning|info}"
+            return _("items must be a pattern or {pattern: ..., severity: error|warning|info}")
     return None
 
 
 def _severity(value) -> str | None:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        return "must map rule selectors (codes, prefixes or names) to error, warning or info"
+        return _("must map rule selectors (codes, prefixes or names) to error, warning or info")
     bad = [f"{k}: {v}" for k, v in value.items() if v not in SEVERITIES]
-    return f"`{bad[0]}`: the severity must be one of {', '.join(SEVERITIES)}" if bad else None
+    return _("`{bad}`: the severity must be one of {severities}").format(bad=bad[0], severities=', '.join(SEVERITIES)) if bad else None
 
 
 def _per_file(value) -> str | None:
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-        return "must map file patterns to lists of rule selectors"
+        return _("must map file patterns to lists of rule selectors")
     for codes in value.values():
         if _strings(codes):
-            return "must map file patterns to lists of rule selectors"
+            return _("must map file patterns to lists of rule selectors")
     return None
 
 
 def _choice(choices):
     def check(value) -> str | None:
-        return None if value in choices else f"must be one of {', '.join(choices)}"
+        return None if value in choices else _("must be one of {choices}").format(choices=', '.join(choices))
     return check
 
 
 def _bool(value) -> str | None:
-    return None if isinstance(value, bool) else "must be true or false"
+    return None if isinstance(value, bool) else _("must be true or false")
 
 
 def _string(value) -> str | None:
-    return None if isinstance(value, str) else "must be a string (a path or a URL)"
+    return None if isinstance(value, str) else _("must be a string (a path or a URL)")
 
 
 def _release(value) -> str | None:
@@ -76,7 +77,12 @@ def _release(value) -> str | None:
     import re
     ok = isinstance(value, (str, int, float)) and not isinstance(value, bool) and \
         re.fullmatch(r"v?\d+(\.\d+){0,2}", str(value).strip()) is not None
-    return None if ok else "must be a release such as 1.18.33, 1.14 or 2.0"
+    return None if ok else _("must be a release such as 1.18.33, 1.14 or 2.0")
+
+
+def _locale(value) -> str | None:
+    from linter import i18n
+    return i18n.check(value)
 
 
 # key -> (check, where it goes: "engine" settings or "rules" options)
@@ -93,6 +99,7 @@ KEYS = {
     "schema": (_string, "rules"),
     "check-env": (_bool, "rules"),
     "opencode-version": (_release, "rules"),
+    "locale": (_locale, "engine"),
 }
 
 
@@ -144,9 +151,9 @@ def load(path: str) -> Settings:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
+        raise SettingsError(_("{path}: cannot read settings: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
     except UnicodeDecodeError:
-        raise SettingsError(f"{path}: settings are not UTF-8 text") from None
+        raise SettingsError(_("{path}: settings are not UTF-8 text").format(path=path)) from None
     if path.endswith(".toml"):
         values, lines = _toml(path, text)
     else:
@@ -155,8 +162,8 @@ def load(path: str) -> Settings:
         line = lines.get(key, 1)
         if key not in KEYS:
             close = closest(key, list(KEYS))
-            hint = f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(KEYS)})"
-            raise SettingsError(f"{path}:{line}: unknown settings key `{key}`{hint}")
+            hint = _("; did you mean `{close}`?").format(close=close[0]) if close else _(" (known keys: {keys})").format(keys=', '.join(KEYS))
+            raise SettingsError(_("{path}:{line}: unknown settings key `{key}`{hint}").format(path=path, line=line, key=key, hint=hint))
         problem = KEYS[key][0](value)
         if problem:
             raise SettingsError(f"{path}:{line}: `{key}` {problem}")
@@ -171,11 +178,11 @@ def _yaml(path: str, text: str) -> tuple[dict, dict]:
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
-        raise SettingsError(f"{where}: broken YAML: {getattr(exc, 'problem', None) or exc}") from None
+        raise SettingsError(_("{where}: broken YAML: {exc}").format(where=where, exc=getattr(exc, 'problem', None) or exc)) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise SettingsError(f"{path}:1: settings must be a mapping of keys to values")
+        raise SettingsError(_("{path}:1: settings must be a mapping of keys to values").format(path=path))
     values = _plain(data, {})
     for key, value in data.items():     # `1.10` is a release, not the number 1.1: keep its spelling
         if type(value).__name__ == "ScalarFloat" and getattr(value, "_width", None) and \
@@ -197,11 +204,11 @@ def _toml(path: str, text: str) -> tuple[dict, dict]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: broken TOML: {exc}") from None
+        raise SettingsError(_("{path}: broken TOML: {exc}").format(path=path, exc=exc)) from None
     tool = data.get("tool")
     values = tool.get("oclint", {}) if isinstance(tool, dict) else {}
     if not isinstance(values, dict):
-        raise SettingsError(f"{path}: [tool.oclint] must be a table")
+        raise SettingsError(_("{path}: [tool.oclint] must be a table").format(path=path))
     lines, in_table = {}, False
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()

@@ -3,6 +3,7 @@ that set it (or as JSON: the values plus a provenance map). Secrets are masked."
 
 from __future__ import annotations
 
+from linter.i18n import _
 import json
 import os
 
@@ -14,7 +15,7 @@ def _where(merged: Merged, path: tuple, base: str) -> str | None:
     if origin is None:
         return None
     doc, node = origin
-    line, _ = doc.position(node.start)
+    line, _column = doc.position(node.start)
     from linter.redact import printable
     return printable(f"{_display(doc.path, base)}:{line}")
 
@@ -33,9 +34,9 @@ def _display(path: str, base: str) -> str:
 def _context_lines(load) -> list[str]:
     if load is None:
         return []
-    lines = [f"// context: {load.note}"]
+    lines = [_("// context: {note}").format(note=load.note)]
     if load.home:
-        lines.append(f"// ~ is {load.home}")
+        lines.append(_("// ~ is {home}").format(home=load.home))
     return lines
 
 

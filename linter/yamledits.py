@@ -8,6 +8,7 @@ comments in them stay. Nothing is ever re-dumped.
 
 from __future__ import annotations
 
+from linter.i18n import _
 import json
 
 TYPE_CHECKING = False
@@ -288,5 +289,5 @@ def set_path(doc, root: Node, path: tuple, value: Any) -> tuple[Edit, ...]:
                 nested = {outer: nested}
             return (replace_value(doc, node, nested),)
         if i < len(path) - 1 and node.kind != "object":
-            raise ValueError(f"{'.'.join(map(str, path[:i + 1]))} is not a mapping")
+            raise ValueError(_("{path} is not a mapping").format(path='.'.join(map(str, path[:i + 1]))))
     return (replace_value(doc, node, value),)

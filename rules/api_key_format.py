@@ -1,3 +1,4 @@
+from rules.i18n import _
 import re
 
 from linter.redact import mask
@@ -33,6 +34,6 @@ def check(ctx):
         if gateway is None or key is None or p.SUBSTITUTION.search(key) or not gateway.get("key_pattern"):
             continue
         if not re.match(gateway["key_pattern"], key):
-            problem = "has spaces" if key != key.strip() else "does not look like `sk-...`"
-            yield ctx.at(node, f"the API key for `{prov.id}` ({mask(key)}) {problem}; "
-                               "Mixroute keys look like sk-xxxxxxxxxxxxx")
+            problem = _("has spaces") if key != key.strip() else _("does not look like `sk-...`")
+            yield ctx.at(node, _("the API key for `{id}` ({key}) {problem}; Mixroute keys look like "
+                                 "sk-xxxxxxxxxxxxx").format(id=prov.id, key=mask(key), problem=problem))

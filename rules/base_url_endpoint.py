@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -38,7 +39,7 @@ def check(ctx):
                 continue
             base = urls.Parts(parts.scheme, parts.netloc, parts.base_path(), parts.query, parts.fragment).join()
             sent = urls.Parts(parts.scheme, parts.netloc, parts.path.rstrip("/"), "", "").join()
-            yield ctx.at(node, f"baseURL ends in `{endpoint}`; OpenCode appends the endpoint "
-                               f"itself, so requests would go to `{sent}{endpoint}`",
+            yield ctx.at(node, _("baseURL ends in `{endpoint}`; OpenCode appends the endpoint "
+                                 "itself, so requests would go to `{sent}{endpoint}`").format(endpoint=endpoint, sent=sent),
                          fix=Fix((edits.replace_value(node, base, ctx.doc),), Applicability.SAFE,
-                                 f"write {base}"))
+                                 _("write {base}").format(base=base)))

@@ -1,3 +1,4 @@
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -54,20 +55,23 @@ def check(ctx):
                 continue
             base = urls.Parts(parts.scheme, parts.netloc, parts.path, "", "").join()
             if parts.query:
-                message = (f"baseURL `{url}` has a query (`{parts.query}`); OpenCode appends the endpoint to "
-                           f"the whole URL, so requests go to `{parts.path or '/'}` with the endpoint in the query")
+                message = (_("baseURL `{url}` has a query (`{query}`); OpenCode appends the "
+                             "endpoint to the whole URL, so requests go to `{path}` with the "
+                             "endpoint in the query").format(url=url, query=parts.query, path=parts.path or '/'))
                 fix, why_not = _query_fix(ctx, prov, node, base, parts.query)
             else:
-                message = (f"baseURL `{url}` has a fragment (`{parts.fragment}`); OpenCode appends the endpoint "
-                           f"inside it, and a fragment is never sent, so requests go to `{parts.path or '/'}`")
-                fix = Fix((edits.replace_value(node, base, ctx.doc),), Applicability.SAFE, f"write {base}")
+                message = (_("baseURL `{url}` has a fragment (`{fragment}`); OpenCode appends the "
+                             "endpoint inside it, and a fragment is never sent, so requests go to "
+                             "`{path}`").format(url=url, fragment=parts.fragment, path=parts.path or '/'))
+                fix = Fix((edits.replace_value(node, base, ctx.doc),), Applicability.SAFE, _("write {base}").format(base=base))
                 why_not = None
             if why_not:
-                message += f" (no fix: {why_not})"
-            yield ctx.at(node, message, help=HELP, fix=fix)
+                message += _(" (no fix: {why_not})").format(why_not=why_not)
+            yield ctx.at(node, message, help=_(HELP), fix=fix)
 
 
-HELP = "Query parameters go in `options.queryParams`, an object @ai-sdk/openai-compatible adds to every request URL."
+HELP = N_("Query parameters go in `options.queryParams`, an object @ai-sdk/openai-compatible adds to "
+          "every request URL.")
 
 
 def _query_fix(ctx, prov, node, base: str, query: str):
@@ -75,18 +79,18 @@ def _query_fix(ctx, prov, node, base: str, query: str):
     import json
     from urllib.parse import parse_qsl
     if prov.v2:
-        return None, "OpenCode 2's `settings.queryParams` is not verified here"
+        return None, _("OpenCode 2's `settings.queryParams` is not verified here")
     if node is not prov.base_url_node:
-        return None, "move the URL to `options.baseURL` and the query to `options.queryParams`"
+        return None, _("move the URL to `options.baseURL` and the query to `options.queryParams`")
     if prov.npm is None and prov.id in p.builtin():
-        return None, f"the built-in `{prov.id}` provider's package may take no `queryParams`"
+        return None, _("the built-in `{id}` provider's package may take no `queryParams`").format(id=prov.id)
     packages = {prov.npm or p.COMPATIBLE_NPM} | {m.npm for m in prov.models() if m.npm}
     if packages != {p.COMPATIBLE_NPM}:
         other = sorted(packages - {p.COMPATIBLE_NPM})[0]
-        return None, f"`{other}` takes no `queryParams`"
+        return None, _("`{other}` takes no `queryParams`").format(other=other)
     if p.member_value(prov.options, "queryParams") is not None:
-        return None, "`options.queryParams` is already written; merge the query into it"
+        return None, _("`options.queryParams` is already written; merge the query into it")
     pairs = dict(parse_qsl(query[1:], keep_blank_values=True))
     changes = (edits.replace_value(node, base, ctx.doc),
                *edits.insert_member(ctx.doc, prov.options, "queryParams", pairs, after="baseURL"))
-    return Fix(changes, Applicability.UNSAFE, f"write {base} and `queryParams` {json.dumps(pairs)}"), None
+    return Fix(changes, Applicability.UNSAFE, _("write {base} and `queryParams` {pairs}").format(base=base, pairs=json.dumps(pairs))), None

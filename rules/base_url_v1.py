@@ -1,3 +1,4 @@
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -57,16 +58,17 @@ def check(ctx):
             if found is None:
                 continue
             problems, target, applicability, why_not = found
-            message = f"baseURL `{url}` " + "; ".join(problems)
+            message = _("baseURL `{url}` ").format(url=url) + "; ".join(problems)
             if target is None:
-                message += f" (no fix: {why_not})"
-                yield ctx.at(node, message, help=HELP)
+                message += _(" (no fix: {why_not})").format(why_not=why_not)
+                yield ctx.at(node, message, help=_(HELP))
                 continue
-            yield ctx.at(node, message, help=HELP,
-                         fix=Fix((edits.replace_value(node, target, ctx.doc),), applicability, f"write {target}"))
+            yield ctx.at(node, message, help=_(HELP),
+                         fix=Fix((edits.replace_value(node, target, ctx.doc),), applicability, _("write {target}").format(target=target)))
 
 
-HELP = "Mixroute's API is at https://console.mixroute.io/v1 (a self-hosted one at http://your-server:3003/v1)."
+HELP = N_("Mixroute's API is at https://console.mixroute.io/v1 (a self-hosted one at "
+          "http://your-server:3003/v1).")
 
 
 def _entry_scheme(url: str, options) -> str | None:
@@ -84,26 +86,29 @@ def judge(url: str, gateway_hosts, entry_scheme: str | None = None):
     problems, unsafe, why_not, note = [], False, None, ""
     text = url.strip()
     if text != url:
-        problems.append("has spaces around it, which are sent as part of the URL")
+        problems.append(_("has spaces around it, which are sent as part of the URL"))
     parts = urls.split(text)
     host = parts.host
     known = host is not None and p.on_host(host, gateway_hosts)
     scheme = parts.scheme
     if not scheme:
-        problems.append("has no scheme, so OpenCode cannot parse the request URL and every request fails")
+        problems.append(_("has no scheme, so OpenCode cannot parse the request URL and every "
+                          "request fails"))
         if known:
             scheme = "https"
         elif entry_scheme in ("http", "https") and (entry_scheme == "https" or host is None or urls.local(host)):
             scheme, unsafe = entry_scheme, True
-            note = f" (the fix writes {entry_scheme}://, as the `gateways` setting names the server)"
+            note = _(" (the fix writes {entry_scheme}://, as the `gateways` setting names the "
+                     "server)").format(entry_scheme=entry_scheme)
         else:
-            why_not = "whether the server speaks https or http is not known here"
+            why_not = _("whether the server speaks https or http is not known here")
     elif scheme.lower() == "http" and host is not None and not urls.local(host) and known:
         scheme = "https"            # Mixroute serves https; the fix must not keep a clear-text key (OC402)
-        unsafe, note = True, " (the fix also writes https://: the gateway serves https, and plain http sends the key in clear text)"
+        unsafe, note = True, _(" (the fix also writes https://: the gateway serves https, and plain "
+                               "http sends the key in clear text)")
     elif scheme.lower() == "http" and host is not None and not urls.local(host):
-        why_not = why_not or ("it also sends the key over plain http to a public host (OC402), and "
-                              "whether the server speaks https is not known here")
+        why_not = why_not or (_("it also sends the key over plain http to a public host (OC402), "
+                                "and whether the server speaks https is not known here"))
     base = parts.base_path()
     segments = base.split("/")
     last = segments[-1]
@@ -111,22 +116,23 @@ def judge(url: str, gateway_hosts, entry_scheme: str | None = None):
     endpoint = parts.endpoint()
     if last == "v1":
         if endpoint is None and parts.path != base:
-            problems.append("ends in `/v1/`; OpenCode appends `/chat/completions` itself, giving a double slash")
+            problems.append(_("ends in `/v1/`; OpenCode appends `/chat/completions` itself, giving "
+                              "a double slash"))
     elif last.lower() == "v1":
-        problems.append(f"ends in `/{last}`; the API is under `/v1` (paths are case-sensitive)")
+        problems.append(_("ends in `/{last}`; the API is under `/v1` (paths are case-sensitive)").format(last=last))
         path = "/".join(segments[:-1] + ["v1"])
         unsafe = True
     elif urls.VERSION.match(last):
-        problems.append(f"ends in `/{last}`, another API version; the gateway's API is under `/v1`")
-        why_not = why_not or f"`/{last}` may be what this server serves; replacing it is a guess"
+        problems.append(_("ends in `/{last}`, another API version; the gateway's API is under `/v1`").format(last=last))
+        why_not = why_not or _("`/{last}` may be what this server serves; replacing it is a guess").format(last=last)
     else:
         host_port = parts.netloc.rsplit("@", 1)[-1]     # the path is the point: no userinfo
         shown = f"{parts.scheme + '://' if parts.scheme else ''}{host_port}{base}"
         if endpoint:
-            problems.append(f"has no `/v1` before `{endpoint}`; the API is under `{shown}/v1`")
+            problems.append(_("has no `/v1` before `{endpoint}`; the API is under `{shown}/v1`").format(endpoint=endpoint, shown=shown))
         else:
-            problems.append(f"has no `/v1`; OpenCode sends requests to `{shown}/chat/completions`, "
-                            "which is not the API")
+            problems.append(_("has no `/v1`; OpenCode sends requests to `{shown}/chat/completions`, "
+                              "which is not the API").format(shown=shown))
         path = base + "/v1"
         unsafe = True
     if not problems:

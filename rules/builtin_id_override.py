@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules import providers as p
 from rules.data import load
@@ -41,4 +42,4 @@ def check(ctx):
             host = p.host(url.strip())
             if host is None or p.on_host(host, loader["hosts"]):
                 continue
-            yield ctx.at(node, f"baseURL to `{host}` under built-in id `{prov.id}`: {loader['why']}")
+            yield ctx.at(node, _("baseURL to `{host}` under built-in id `{id}`: {why}").format(host=host, id=prov.id, why=_(loader['why'])))

@@ -23,6 +23,7 @@ tree's home folder, with chezmoi names decoded.
 
 from __future__ import annotations
 
+from rules.i18n import _
 import os
 from functools import lru_cache
 
@@ -227,10 +228,10 @@ def context_of(path: str, env, *, with_global: bool = False, home: str | None = 
     tree = dotfiles_tree(folder, home)
     if tree is not None and not _same(folder, machine):
         return tree.context(global_files(folder) + _home_dir_files(tree.home), "global",
-                            f"global config of the dotfiles tree at {tree.home} ({tree.layout})")
+                            _("global config of the dotfiles tree at {home} ({layout})").format(home=tree.home, layout=tree.layout))
     if _same(folder, machine) or folder == machine:
         paths = global_files(folder) + _machine_extras(env)
-        return LoadContext(_unique(paths), role="global", note="this machine's global config")
+        return LoadContext(_unique(paths), role="global", note=_("this machine's global config"))
     start = os.path.dirname(folder) if os.path.basename(folder) == ".opencode" else folder
     return project_context(start, env, with_global=with_global, home=home)
 
@@ -248,17 +249,18 @@ def project_context(start: str, env, *, with_global: bool = False, home: str | N
     missing = ""
     if tree is not None:
         paths += global_files(tree.global_dir)
-        note = f"project in {start}, with the global config of the dotfiles tree at {tree.home} ({tree.layout})"
+        note = _("project in {start}, with the global config of the dotfiles tree at {home} "
+                 "({layout})").format(start=start, home=tree.home, layout=tree.layout)
     elif with_global:
         paths += global_files(machine_global_dir(env))
         if env.get("OPENCODE_CONFIG"):
             paths.append(os.path.abspath(env["OPENCODE_CONFIG"]))
         if env.get("OPENCODE_TUI_CONFIG") and os.path.isfile(env["OPENCODE_TUI_CONFIG"]):
             paths.append(os.path.abspath(env["OPENCODE_TUI_CONFIG"]))
-        note = f"project in {start}, with this machine's global config"
+        note = _("project in {start}, with this machine's global config").format(start=start)
     else:
-        note = f"project in {start} (this machine's global config not included; see --with-global)"
-        missing = "this machine's global config (add `--with-global`)"
+        note = _("project in {start} (this machine's global config not included; see --with-global)").format(start=start)
+        missing = _("this machine's global config (add `--with-global`)")
     project = not (use_env and env.get("OPENCODE_DISABLE_PROJECT_CONFIG"))
     if project:
         for folder in reversed(folders):            # the farthest folder first
@@ -333,5 +335,6 @@ def folder_context(folder: str, env, *, home: str | None = None) -> LoadContext:
 def skip_reason(doc) -> str | None:
     """Why a file is not linted at all: a chezmoi template that holds template actions."""
     if doc.path not in ("-", "") and template_action(doc.path, doc.text):
-        return "a chezmoi template with template actions ({{ ... }}); oclint cannot know what it renders to"
+        return _("a chezmoi template with template actions ({{ ... }}); oclint cannot know what it "
+                 "renders to")
     return None

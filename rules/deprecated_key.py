@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
@@ -58,9 +59,9 @@ def check(ctx):
             # with the key given twice (OC103), fixing one copy hands the decision to the
             # other: no fix until the duplicate is gone
             twice = sum(m.key == member.key for m in node.members()) > 1
-            message = entry["message"]
+            message = _(entry["message"])
             if entry.get("tui") and ignored == versions.show(version.release):
-                message += f"; OpenCode {ignored} ignores it here"
+                message += _("; OpenCode {ignored} ignores it here").format(ignored=ignored)
             if entry["fix"] == "tui":
                 from rules.tui import move
                 fix, note = (None, "") if twice else move.fix(ctx, member)
@@ -69,7 +70,7 @@ def check(ctx):
             fix = None if twice else _fix(ctx.doc, node, member, entry)
             if fix is None and entry.get("replacement") and node.get(entry["replacement"]) is not None \
                     and entry["fix"] != "none":
-                message += f" (`{entry['replacement']}` is also set: merge the two by hand)"
+                message += _(" (`{entry}` is also set: merge the two by hand)").format(entry=entry['replacement'])
             yield ctx.at(member, message, fix=fix)
 
 
@@ -77,21 +78,22 @@ def _fix(doc, obj, member, entry):
     kind = entry["fix"]
     replacement = entry.get("replacement")
     if kind == "remove":
-        return Fix(edits.remove_member(doc, member), Applicability.SAFE, f"remove `{member.key}`")
+        return Fix(edits.remove_member(doc, member), Applicability.SAFE, _("remove `{key}`").format(key=member.key))
     if kind == "rename" and obj.get(replacement) is None:
-        return Fix((edits.rename_key(member, replacement),), Applicability.SAFE, f"rename to `{replacement}`")
+        return Fix((edits.rename_key(member, replacement),), Applicability.SAFE, _("rename to `{replacement}`").format(replacement=replacement))
     if kind == "autoshare":
         if member.value.value is True and obj.get("share") is None:
             return Fix((edits.rename_key(member, "share"), edits.replace_value(member.value, "auto", doc)),
-                       Applicability.SAFE, 'write `"share": "auto"`')
+                       Applicability.SAFE, _('write `"share": "auto"`'))
         if member.value.kind == "boolean":
             # false, or `share` already decides: autoshare does nothing
-            return Fix(edits.remove_member(doc, member), Applicability.SAFE, "remove `autoshare`")
+            return Fix(edits.remove_member(doc, member), Applicability.SAFE, _("remove `autoshare`"))
     if kind == "mode-to-agent" and obj.get("agent") is None and member.value.kind == "object":
         changes: list[Edit] = [edits.rename_key(member, "agent")]
         for entry_member in member.value.members():
             agent = entry_member.value
             if agent is not None and agent.kind == "object" and agent.get("mode") is None:
                 changes.extend(edits.insert_member(doc, agent, "mode", "primary"))
-        return Fix(tuple(changes), Applicability.UNSAFE, "rename to `agent`, each entry a primary agent")
+        return Fix(tuple(changes), Applicability.UNSAFE, _("rename to `agent`, each entry a primary "
+                                                           "agent"))
     return None

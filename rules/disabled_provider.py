@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules import providers as p
 
@@ -32,6 +33,8 @@ def check(ctx):
             continue
         provider = parts[0]
         if isinstance(disabled, list) and provider in disabled:
-            yield ctx.at(node, f"`{where}` uses provider `{provider}`, which `disabled_providers` turns off")
+            yield ctx.at(node, _("`{where}` uses provider `{provider}`, which `disabled_providers` "
+                                 "turns off").format(where=where, provider=provider))
         elif isinstance(enabled, list) and provider not in enabled:
-            yield ctx.at(node, f"`{where}` uses provider `{provider}`, which is not in `enabled_providers`")
+            yield ctx.at(node, _("`{where}` uses provider `{provider}`, which is not in "
+                                 "`enabled_providers`").format(where=where, provider=provider))

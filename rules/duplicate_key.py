@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -40,10 +41,10 @@ def check(ctx):
             if winner is member:
                 continue
             line, column = doc.position(winner.key_start)
-            found = ctx.at(member, f"duplicate key `{member.key}`: OpenCode keeps the one at "
-                                   f"{line}:{column} and ignores this one",
+            found = ctx.at(member, _("duplicate key `{key}`: OpenCode keeps the one at "
+                                     "{line}:{column} and ignores this one").format(key=member.key, line=line, column=column),
                            fix=Fix(edits.remove_member(doc, member), Applicability.UNSAFE,
-                                   "remove the ignored member"))
+                                   _("remove the ignored member")))
             found.related.append((doc.path, winner.key_start, winner.key_end,
-                                  f"the `{member.key}` OpenCode keeps"))
+                                  _("the `{key}` OpenCode keeps").format(key=member.key)))
             yield found

@@ -8,6 +8,7 @@ data is rules/data/editor.yaml.
 
 from __future__ import annotations
 
+from rules.i18n import _
 import re
 from functools import cache
 
@@ -170,7 +171,7 @@ def scaffold(path, models_=(), default=None, base_url=None, routing="both", forc
     config file created for them, where the key goes). ValueError for a refused model or URL."""
     from rules import init_mixroute
     added, steps, note = init_mixroute.steps(path, models_, default, base_url, routing, force)
-    return added, steps, note, init_mixroute.EMPTY_CONFIG, f"export {init_mixroute.env_name()}=sk-..."
+    return added, steps, note, init_mixroute.EMPTY_CONFIG, _("export {variable}=sk-...").format(variable=init_mixroute.env_name())
 
 
 def folder_config(folder: str, home: str | None = None):

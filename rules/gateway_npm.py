@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -41,13 +42,12 @@ def check(ctx):
         if member is None:
             after_name = prov.node.get("name") is not None
             fix = Fix(edits.insert_member(ctx.doc, prov.node, key, want, after="name" if after_name else None,
-                                          first=not after_name), Applicability.SAFE, f'add "{key}": "{want}"')
-            yield ctx.at(prov.member, f"gateway provider `{prov.id}` has no `{key}`; it needs \"{want}\"",
+                                          first=not after_name), Applicability.SAFE, _('add "{key}": "{want}"').format(key=key, want=want))
+            yield ctx.at(prov.member, _('gateway provider `{id}` has no `{key}`; it needs "{want}"').format(id=prov.id, key=key, want=want),
                          fix=fix)
         elif p.string(member.value) != want:
-            fix = Fix((edits.replace_value(member.value, want, ctx.doc),), Applicability.SAFE, f'write "{want}"')
+            fix = Fix((edits.replace_value(member.value, want, ctx.doc),), Applicability.SAFE, _('write "{want}"').format(want=want))
             shown = edits.dump(member.value.to_python(), ctx.doc, "", inline=True)
-            yield ctx.at(member.value, f"gateway provider `{prov.id}` uses {shown}; it needs \"{want}\" "
-                                       f"(route single models with a model-level "
-                                       f"`{'package' if prov.v2 else 'provider.npm'}`)", fix=fix)
+            yield ctx.at(member.value, _('gateway provider `{id}` uses {shown}; it needs "{want}" '
+                                         "(route single models with a model-level `{value}`)").format(id=prov.id, shown=shown, want=want, value='package' if prov.v2 else 'provider.npm'), fix=fix)
 

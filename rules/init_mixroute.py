@@ -3,6 +3,7 @@ oclint's own rules pass (Responses-only models routed as MR103 requires)."""
 
 from __future__ import annotations
 
+from rules.i18n import _
 from rules import providers as p
 from rules import urls
 from rules.data import load
@@ -36,8 +37,8 @@ def check_models(models) -> None:
     no name and send an empty id."""
     for model in models:
         if not model.strip() or model != model.strip():
-            raise ValueError(f"model id {model!r} (--model or --default): a model id must be non-empty, "
-                             "with no spaces around it")
+            raise ValueError(_("model id {model!r} (--model or --default): a model id must be "
+                               "non-empty, with no spaces around it").format(model=model))
 
 
 def base_url(url: str) -> tuple[str, str | None]:
@@ -49,14 +50,15 @@ def base_url(url: str) -> tuple[str, str | None]:
     found = judge(url, gateway["hosts"])
     if found is None:
         return url, None
-    problems, target, _, why_not = found
+    problems, target, _safety, why_not = found
     if target is None:
         parts = urls.split(url.strip())
         if "@" in parts.netloc:     # never print a password given in the URL
             parts = urls.Parts(parts.scheme, "…@" + parts.netloc.rsplit("@", 1)[1], parts.path, "", "")
-        raise ValueError(f"--base-url {parts.join()}: it {problems[0]}; {why_not} (give the full URL, "
-                         "ending in /v1)")
-    return target, f"baseURL written as {target} (OpenCode appends /chat/completions to it; the API is under /v1)"
+        raise ValueError(_("--base-url {parts}: it {problems}; {why_not} (give the full URL, ending "
+                           "in /v1)").format(parts=parts.join(), problems=problems[0], why_not=why_not))
+    return target, _("baseURL written as {target} (OpenCode appends /chat/completions to it; the "
+                     "API is under /v1)").format(target=target)
 
 
 def same_gateway(doc, url: str) -> str | None:
@@ -78,12 +80,13 @@ def same_gateway(doc, url: str) -> str | None:
 
 def twin_advice(path: str, twin: str) -> str:
     """What to do about provider ``twin``, already there for the same gateway."""
-    head = (f"{path} already has provider `{twin}` for the same gateway; a second one splits models "
-            "and keys between two ids. ")
+    head = (_("{path} already has provider `{twin}` for the same gateway; a second one splits "
+              "models and keys between two ids. ").format(path=path, twin=twin))
     if p.normalise_id(twin) == "mixroute":
-        return head + (f"Rename it to `mixroute` (MR101's fix: `oclint --fix --unsafe-fixes --select MR101 "
-                       f"{path}`) and rerun with --force to replace it, or use --force to add `mixroute` beside it")
-    return head + f"Add the models to `{twin}` yourself, or use --force to add `mixroute` beside it"
+        return head + (_("Rename it to `mixroute` (MR101's fix: `oclint --fix --unsafe-fixes "
+                         "--select MR101 {path}`) and rerun with --force to replace it, or use "
+                         "--force to add `mixroute` beside it").format(path=path))
+    return head + _("Add the models to `{twin}` yourself, or use --force to add `mixroute` beside it").format(twin=twin)
 
 
 def env_name() -> str:
@@ -105,7 +108,7 @@ def steps(path: str, models=(), default: str | None = None, base_url: str | None
 
     def add_provider(doc):
         if doc.root.find(("provider", "mixroute")) is not None and not force:
-            raise UsageError(f"{path} already has a `mixroute` provider; use --force to replace it")
+            raise UsageError(_("{path} already has a `mixroute` provider; use --force to replace it").format(path=path))
         twin = same_gateway(doc, base_url or provider_entry([])["options"]["baseURL"])
         if twin is not None and not force:
             raise UsageError(twin_advice(path, twin))

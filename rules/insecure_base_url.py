@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules import providers as p
 from rules import urls
@@ -33,4 +34,5 @@ def check(ctx):
             host = p.host(url)
             if host is None or urls.local(host):
                 continue
-            yield ctx.at(node, f"baseURL `{url}` sends the API key unencrypted to `{host}`; use https://")
+            yield ctx.at(node, _("baseURL `{url}` sends the API key unencrypted to `{host}`; use "
+                                 "https://").format(url=url, host=host))

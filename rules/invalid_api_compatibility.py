@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -33,6 +34,6 @@ def check(ctx):
             fix = None
             if node.kind == "string" and node.value.strip().lower() == "responses":
                 fix = Fix((edits.replace_value(node, "responses", ctx.doc),), Applicability.SAFE,
-                          'write "responses"')
+                          _('write "responses"'))
             shown = edits.dump(node.to_python(), ctx.doc, "", inline=True)
-            yield ctx.at(node, f"`apiCompatibility` is {shown}; the only value is \"responses\"", fix=fix)
+            yield ctx.at(node, _('`apiCompatibility` is {shown}; the only value is "responses"').format(shown=shown), fix=fix)

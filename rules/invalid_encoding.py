@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 
 
@@ -22,5 +23,5 @@ def check(ctx):
     doc = ctx.doc
     if doc.encoding_error:
         start = doc.encoding_offset
-        yield ctx.at((start, min(start + 1, len(doc.text))), f"not UTF-8 text: {doc.encoding_error}",
-                     help="Re-save the file as UTF-8 (without a BOM, or with one: both load).")
+        yield ctx.at((start, min(start + 1, len(doc.text))), _("not UTF-8 text: {encoding_error}").format(encoding_error=doc.encoding_error),
+                     help=_("Re-save the file as UTF-8 (without a BOM, or with one: both load)."))

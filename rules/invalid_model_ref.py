@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from linter.diagnostics import Severity
 from rules import providers as p, versions
@@ -34,10 +35,11 @@ def check(ctx):
         if "#" in ref and p.split_reference(ref):
             if version.v2:
                 continue        # `provider/model#variant` is OpenCode 2's own syntax
-            what = (f"OpenCode {named} cuts it off" if behaviour == "lowering" and named
-                    else "OpenCode 1 has no `#variant` syntax")
-            yield ctx.at(node, f"`{where}` `{ref}`: the `#variant` suffix is OpenCode 2 syntax; "
-                               f"{what} (use the `variant` key)", severity=Severity.WARNING)
+            what = (_("OpenCode {named} cuts it off").format(named=named) if behaviour == "lowering" and named
+                    else _("OpenCode 1 has no `#variant` syntax"))
+            yield ctx.at(node, _("`{where}` `{ref}`: the `#variant` suffix is OpenCode 2 syntax; "
+                                 "{what} (use the `variant` key)").format(where=where, ref=ref, what=what), severity=Severity.WARNING)
         elif p.split_reference(ref) is None:
-            yield ctx.at(node, f"`{where}` is `{ref}`, not `provider/model`",
-                         help="Write the provider id, a slash, and the model id: `mixroute/gpt-5.2`.")
+            yield ctx.at(node, _("`{where}` is `{ref}`, not `provider/model`").format(where=where, ref=ref),
+                         help=_("Write the provider id, a slash, and the model id: "
+                                "`mixroute/gpt-5.2`."))

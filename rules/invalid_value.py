@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -34,5 +35,5 @@ def check(ctx):
             same = [a for a in finding.allowed if isinstance(a, str) and a.lower() == node.value.lower()]
             if len(same) == 1:
                 fix = Fix((edits.replace_value(node, same[0], ctx.doc),), Applicability.SAFE,
-                          f"write {same[0]!r}".replace("'", '"'))
+                          _("write {same!r}").format(same=same[0]).replace("'", '"'))
         yield ctx.at(finding.target, finding.message, fix=fix)

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
 
@@ -37,11 +38,12 @@ def check(ctx):
         fix = None
         if use.replacement is not None:
             fix = Fix((Edit(use.start, use.end, use.replacement),), Applicability.SAFE,
-                      f"write {use.replacement}")
+                      _("write {replacement}").format(replacement=use.replacement))
         text = ctx.doc.text[use.start:use.end]
         line = text.splitlines()[0] if text else text
         shown = line if len(line) <= 40 and line == text else line[:37] + "..."
-        help_ = None if fix else "JSON has no NaN or Infinity; use a large number or remove the key."
+        help_ = None if fix else _("JSON has no NaN or Infinity; use a large number or remove the "
+                                   "key.")
         yield ctx.at((use.start, use.end),
-                     f"{use.what} `{shown}` is JSON5, which OpenCode's JSONC parser rejects",
+                     _("{what} `{shown}` is JSON5, which OpenCode's JSONC parser rejects").format(what=use.what, shown=shown),
                      help=help_, fix=fix)

@@ -16,6 +16,7 @@ Each new surface adds its kind to ``kind_of`` and its files to ``folder_files``.
 
 from __future__ import annotations
 
+from rules.i18n import _
 import os
 
 SURFACES = {"agent": "agent", "agents": "agent", "mode": "mode", "modes": "mode",
@@ -231,8 +232,8 @@ def unread(path: str) -> Stray | None:
         if lowered[i:i + 3] == ["appdata", "roaming", "opencode"]:
             home = os.sep.join(parts[:i]) or os.sep
             rest = parts[i + 3:]
-            return Stray("OC804", "OpenCode reads `~/.config/opencode` on Windows too, never "
-                         "`AppData/Roaming/opencode`", belongs(os.path.join(home, ".config", "opencode", *rest)))
+            return Stray("OC804", _("OpenCode reads `~/.config/opencode` on Windows too, never "
+                                    "`AppData/Roaming/opencode`"), belongs(os.path.join(home, ".config", "opencode", *rest)))
     if name in data["never-read"]:
         why = data["never-read"][name]
         if name in (".opencode.json", ".opencode.jsonc"):
@@ -245,22 +246,22 @@ def unread(path: str) -> Stray | None:
             return Stray("OC801", why, belongs(os.path.join(folder, "opencode.jsonc")))
         return Stray("OC801", why)
     if name == "config.json" and folder_name == CONFIG_FOLDER:
-        return Stray("OC801", "only the global config folder reads `config.json`; a `.opencode` "
-                     "folder reads `opencode.json` and `opencode.jsonc`",
+        return Stray("OC801", _("only the global config folder reads `config.json`; a `.opencode` "
+                                "folder reads `opencode.json` and `opencode.jsonc`"),
                      belongs(os.path.join(folder, "opencode.json")))
     if name in CONFIG_NAMES and folder_name == ".config":
-        return Stray("OC801", "the global config lives in the `opencode` folder of `~/.config`",
+        return Stray("OC801", _("the global config lives in the `opencode` folder of `~/.config`"),
                      belongs(os.path.join(folder, "opencode", name)))
     if name in CONFIG_NAMES or name == "config.json":
         grand = os.path.basename(os.path.dirname(folder))
         if grand == ".config" and folder_name not in ("opencode", CONFIG_FOLDER):
             if _close(folder_name, "opencode"):
-                return Stray("OC802", f"the global config folder is `~/.config/opencode`, not "
-                             f"`~/.config/{folder_name}`",
+                return Stray("OC802", _("the global config folder is `~/.config/opencode`, not "
+                                        "`~/.config/{folder_name}`").format(folder_name=folder_name),
                              belongs(os.path.join(os.path.dirname(folder), "opencode", name)))
             return None
         if _close(folder_name, CONFIG_FOLDER) and folder_name != "opencode":
-            return Stray("OC802", f"OpenCode reads `{CONFIG_FOLDER}/`, not `{folder_name}/`",
+            return Stray("OC802", _("OpenCode reads `{folder}/`, not `{folder_name}/`").format(folder=CONFIG_FOLDER, folder_name=folder_name),
                          belongs(os.path.join(os.path.dirname(folder), CONFIG_FOLDER, name)))
         return None
     # a misspelt sub-folder of a config folder: `.opencode/agnet/x.md`
@@ -275,8 +276,7 @@ def unread(path: str) -> Stray | None:
         close = [known for known in data["subfolders"] if _close(sub, known)]
         if close:
             best = min(close, key=lambda k: (_distance(sub, k), k[-1] != sub[-1], k))
-            return Stray("OC803", f"OpenCode reads `{data['subfolders'][best]}` from a config folder, "
-                         f"never `{sub}/`", belongs(os.sep.join([*parts[:i], best, *parts[i + 1:]])))
+            return Stray("OC803", _("OpenCode reads `{data}` from a config folder, never `{sub}/`").format(data=data['subfolders'][best], sub=sub), belongs(os.sep.join([*parts[:i], best, *parts[i + 1:]])))
         return None
     return None
 

@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter import precompiled
@@ -48,11 +49,10 @@ def check(ctx):
             continue        # filled from the environment first; cannot be checked here
         if path.startswith("~/"):
             found, looked = resolve_home(path[2:], ctx.load)
-            where = f" (in the dotfiles tree whose home is {ctx.home}" + (
-                ", nor in another package of its stow folder" if ctx.load.homes else "") + ")" if ctx.home else ""
+            where = _(" (in the dotfiles tree whose home is {home}").format(home=ctx.home) + (
+                _(", nor in another package of its stow folder") if ctx.load.homes else "") + ")" if ctx.home else ""
         else:
             (found, looked), where = resolve_relative(base, path, ctx.load), ""
         if found is None:
             yield ctx.at((match.start(), match.end()),
-                         f"`{match.group(0)}`: {os.path.normpath(looked)} does not exist{where}; "
-                         "OpenCode refuses to start")
+                         _("`{value}`: {looked} does not exist{where}; OpenCode refuses to start").format(value=match.group(0), looked=os.path.normpath(looked), where=where))

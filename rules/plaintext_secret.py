@@ -1,3 +1,4 @@
+from rules.i18n import _
 
 from linter import precompiled
 from linter.redact import mask
@@ -64,21 +65,22 @@ def check(ctx):
             span = (node.start + 1 + secret.offset, node.start + 1 + secret.offset + len(secret.value))
         else:
             span = secrets.raw_span(text, node, secret)
-        export = f"`export {secret.env}=...` in your shell profile"
+        export = _("`export {env}=...` in your shell profile").format(env=secret.env)
         if ctx.doc.kind != "config":
-            fix, help = None, ("OpenCode reads markdown frontmatter as written (no `{env:...}` there): "
-                               "remove the key from the file, and revoke it if the file was ever shared.")
+            fix, help = None, (_("OpenCode reads markdown frontmatter as written (no `{env:...}` "
+                                 "there): remove the key from the file, and revoke it if the file "
+                                 "was ever shared."))
         elif not secret.placed:
-            fix, help = None, (f"A key in `{secret.where}`, where OpenCode reads no credential: remove it, "
-                               "and revoke it if the file was ever shared.")
+            fix, help = None, (_("A key in `{where}`, where OpenCode reads no credential: remove "
+                                 "it, and revoke it if the file was ever shared.").format(where=secret.where))
         elif span is None or RAW_UNSAFE.search(secret.value):
             # OpenCode puts the variable's value into the text as it is, unescaped
-            fix, help = None, (f"Keep it in the environment ({export}) and write `{{env:{secret.env}}}` here; "
-                               "no automatic fix: it holds a quote, a backslash or a control character, "
-                               "which OpenCode would insert unescaped.")
+            fix, help = None, (_("Keep it in the environment ({export}) and write `{{env:{env}}}` "
+                                 "here; no automatic fix: it holds a quote, a backslash or a "
+                                 "control character, which OpenCode would insert unescaped.").format(export=export, env=secret.env))
         else:
             fix = Fix((Edit(span[0], span[1], "{env:" + secret.env + "}"),), Applicability.UNSAFE,
-                      f"read it from ${secret.env}")
-            help = f"Keep it in the environment: {export}, and write `{{env:{secret.env}}}` here."
-        yield ctx.at(span or (node.start, node.end), f"plaintext secret {mask(secret.value)} in `{secret.where}`",
+                      _("read it from ${env}").format(env=secret.env))
+            help = _("Keep it in the environment: {export}, and write `{{env:{env}}}` here.").format(export=export, env=secret.env)
+        yield ctx.at(span or (node.start, node.end), _("plaintext secret {value} in `{where}`").format(value=mask(secret.value), where=secret.where),
                      help=help, fix=fix)

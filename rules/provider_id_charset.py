@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
@@ -49,24 +50,26 @@ def check(ctx):
         new = p.normalise_id(prov.id)
         fix, help_ = None, None
         if new and new in builtin:
-            help_ = (f"`{new}` is a built-in provider id: renaming would merge this entry with "
-                     "OpenCode's own provider of that id, so choose another name.")
+            help_ = (_("`{new}` is a built-in provider id: renaming would merge this entry with "
+                       "OpenCode's own provider of that id, so choose another name.").format(new=new))
         elif new and new in taken:
-            help_ = f"`{new}` is taken by another provider in this file; choose another name."
+            help_ = _("`{new}` is taken by another provider in this file; choose another name.").format(new=new)
         elif new and (stranded := _stranded_policies(ctx.root, prov.id, new)):
-            help_ = (f"Rename it by hand: the policy resource `{stranded[0]}` matches `{prov.id}` but not "
-                     f"`{new}`, so renaming would stop the policy applying; rewrite the pattern too.")
+            help_ = (_("Rename it by hand: the policy resource `{stranded}` matches `{id}` but not "
+                       "`{new}`, so renaming would stop the policy applying; rewrite the pattern "
+                       "too.").format(stranded=stranded[0], id=prov.id, new=new))
         elif new:
             fix = Fix(tuple(rename_edits(ctx.root, prov, new)), Applicability.UNSAFE,
-                      f"rename the provider to `{new}` everywhere in this file (a key stored in "
-                      f"auth.json under `{prov.id}` no longer applies)")
-            help_ = (f"Rename it to `{new}` (the fix renames every reference in this file too); "
-                     "a key stored in auth.json under the old id no longer applies, and "
-                     "references in other config files need the new id.")
-        message = (f"provider id `{prov.id}` is not lower case letters, digits, `-` and `_`; "
-                   "OpenCode's /connect cannot store a key for it")
+                      _("rename the provider to `{new}` everywhere in this file (a key stored in "
+                        "auth.json under `{id}` no longer applies)").format(new=new, id=prov.id))
+            help_ = (_("Rename it to `{new}` (the fix renames every reference in this file too); a "
+                       "key stored in auth.json under the old id no longer applies, and references "
+                       "in other config files need the new id.").format(new=new))
+        message = (_("provider id `{id}` is not lower case letters, digits, `-` and `_`; OpenCode's "
+                     "/connect cannot store a key for it").format(id=prov.id))
         if fix is not None:
-            message += f" (renaming it to `{new}` means a key stored in auth.json under `{prov.id}` no longer applies)"
+            message += _(" (renaming it to `{new}` means a key stored in auth.json under `{id}` no "
+                         "longer applies)").format(new=new, id=prov.id)
         yield ctx.at(prov.member, message,
                      help=help_, fix=fix, severity=Severity.ERROR if gateway else None)
 
@@ -75,7 +78,7 @@ def rename_edits(root, prov, new: str):
     """Edits renaming provider ``prov`` to ``new`` and every reference to it."""
     yield edits.rename_key(prov.member, new)
     old = prov.id
-    for _, node in p.references(root):
+    for _where, node in p.references(root):
         if node.value.startswith(old + "/"):
             yield edits.replace_raw(node, edits.dump(new + node.value[len(old):], None, ""))
     for key in ("disabled_providers", "enabled_providers"):

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules import providers as p
 
@@ -49,9 +50,10 @@ def check(ctx):
         if v2:
             alive = [key for key, model in models.items() if not (isinstance(model, dict) and model.get("disabled") is True)]
             if not alive:
-                why = "has no models" if not models else "has every model `disabled`"
-                yield ctx.at(prov.member, f"custom provider `{prov.id}` {why}; OpenCode 2 takes a custom provider's "
-                                          f"models from its `models` only, so none of it can be chosen")
+                why = _("has no models") if not models else _("has every model `disabled`")
+                yield ctx.at(prov.member, _("custom provider `{id}` {why}; OpenCode 2 takes a "
+                                            "custom provider's models from its `models` only, so "
+                                            "none of it can be chosen").format(id=prov.id, why=why))
             continue
         white, black = value.get("whitelist"), value.get("blacklist")
         alive = [key for key, model in models.items()
@@ -60,5 +62,5 @@ def check(ctx):
                  and not (isinstance(model, dict) and model.get("status") == "deprecated")]
         if alive:
             continue
-        why = "has no models" if not models else "has no model left after whitelist/blacklist/status"
-        yield ctx.at(prov.member, f"custom provider `{prov.id}` {why}; OpenCode drops it silently")
+        why = _("has no models") if not models else _("has no model left after whitelist/blacklist/status")
+        yield ctx.at(prov.member, _("custom provider `{id}` {why}; OpenCode drops it silently").format(id=prov.id, why=why))

@@ -1,3 +1,4 @@
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
@@ -91,29 +92,29 @@ def check(ctx):
 
 KEY = '`"apiCompatibility": "responses"`'
 NPM = '`"provider": {"npm": "@ai-sdk/openai"}`'
-NOTE = "OpenCode 1.18.33 still sends a model with only `apiCompatibility` to /chat/completions"
+NOTE = N_("OpenCode 1.18.33 still sends a model with only `apiCompatibility` to /chat/completions")
 
 
 def _message(model, missing, has_key, has_npm) -> str:
-    head = f"`{model.wire_id}` is served only through the Responses API, but this entry lacks "
+    head = _("`{wire_id}` is served only through the Responses API, but this entry lacks ").format(wire_id=model.wire_id)
     if missing == ["apiCompatibility"]:
         if not has_npm:     # responses-routing: api-compatibility
-            return (head + f"{KEY}, the Mixroute guide's recipe; note that {NOTE} "
-                    "(`responses-routing: both` adds the npm override that routes it)")
-        return (f"`{model.wire_id}` is routed to the Responses API by its npm override; the Mixroute "
-                f"guide also asks for {KEY} (OpenCode ignores the key; info only)")
+            return (head + _("{key}, the Mixroute guide's recipe; note that {note} "
+                             "(`responses-routing: both` adds the npm override that routes it)").format(key=KEY, note=_(NOTE)))
+        return (_("`{wire_id}` is routed to the Responses API by its npm override; the Mixroute "
+                  "guide also asks for {key} (OpenCode ignores the key; info only)").format(wire_id=model.wire_id, key=KEY))
     if missing == ["provider"]:
         if has_key:
-            return head + f"{NPM}: {NOTE}, and only the npm override routes it to /responses"
-        return head + f"{NPM}, so OpenCode sends it to /chat/completions ({NOTE})"
-    return (head + f"{KEY} and {NPM}, so OpenCode sends it to /chat/completions (the key is the "
-            f"guide's recipe, but {NOTE}; the npm override routes it to /responses)")
+            return head + _("{npm}: {note}, and only the npm override routes it to /responses").format(npm=NPM, note=_(NOTE))
+        return head + _("{npm}, so OpenCode sends it to /chat/completions ({note})").format(npm=NPM, note=_(NOTE))
+    return (head + _("{key} and {npm}, so OpenCode sends it to /chat/completions (the key is the "
+                     "guide's recipe, but {note}; the npm override routes it to /responses)").format(key=KEY, npm=NPM, note=_(NOTE)))
 
 
 def _message_v2(model) -> str:
-    return (f"`{model.wire_id}` is served only through the Responses API, but this OpenCode 2 entry "
-            f"lacks `\"package\": \"{p.RESPONSES_NPM}\"`, so it goes through the provider's "
-            f"`{model.provider.npm or p.COMPATIBLE_NPM}` (Chat Completions; from OpenCode 2's source)")
+    return (_("`{wire_id}` is served only through the Responses API, but this OpenCode 2 entry "
+              'lacks `"package": "{package}"`, so it goes through the provider\'s `{npm}` '
+              "(Chat Completions; from OpenCode 2's source)").format(wire_id=model.wire_id, package=p.RESPONSES_NPM, npm=model.provider.npm or p.COMPATIBLE_NPM))
 
 
 def _fix_v2(doc, model):
@@ -121,9 +122,9 @@ def _fix_v2(doc, model):
     if chosen is not None:
         unsafe = p.string(chosen) != p.COMPATIBLE_NPM
         return Fix((edits.replace_value(chosen, p.RESPONSES_NPM, doc),),
-                   Applicability.UNSAFE if unsafe else Applicability.SAFE, "route it to the Responses API")
+                   Applicability.UNSAFE if unsafe else Applicability.SAFE, _("route it to the Responses API"))
     return Fix(tuple(edits.insert_members(doc, model.node, [("package", p.RESPONSES_NPM)])),
-               Applicability.SAFE, "route it to the Responses API")
+               Applicability.SAFE, _("route it to the Responses API"))
 
 
 def _fix(doc, model, missing):
@@ -140,4 +141,4 @@ def _fix(doc, model, missing):
         changes.extend(edits.set_path(doc, provider_node, ("npm",), p.RESPONSES_NPM))
     if items:
         changes.extend(edits.insert_members(doc, model.node, items))
-    return Fix(tuple(changes), applicability, "route it to the Responses API")
+    return Fix(tuple(changes), applicability, _("route it to the Responses API"))

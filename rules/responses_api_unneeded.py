@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -45,6 +46,6 @@ def check(ctx):
             if not forced:
                 continue
             fix = Fix(edits.remove_members(ctx.doc, forced), Applicability.UNSAFE,
-                      "send it to Chat Completions")
-            yield ctx.at(forced[0], f"`{model.wire_id}` is a chat-only model; routing it to the "
-                                    "Responses API makes the gateway fail", fix=fix)
+                      _("send it to Chat Completions"))
+            yield ctx.at(forced[0], _("`{wire_id}` is a chat-only model; routing it to the "
+                                      "Responses API makes the gateway fail").format(wire_id=model.wire_id), fix=fix)

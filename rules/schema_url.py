@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -38,10 +39,11 @@ def check(ctx):
     member = root.get("$schema")
     if member is None:
         fix = Fix(edits.insert_member(ctx.doc, root, "$schema", SCHEMA_URL, first=True),
-                  Applicability.SAFE, "insert `$schema`")
-        yield ctx.at((root.start, root.start + 1), "`$schema` is missing; OpenCode will insert it "
-                     "into this file itself the first time it loads it", fix=fix)
+                  Applicability.SAFE, _("insert `$schema`"))
+        yield ctx.at((root.start, root.start + 1), _("`$schema` is missing; OpenCode will insert it "
+                                                     "into this file itself the first time it loads "
+                                                     "it"), fix=fix)
     elif member.value is not None and member.value.value != SCHEMA_URL:
         fix = Fix((edits.replace_value(member.value, SCHEMA_URL, ctx.doc),), Applicability.SAFE,
-                  f"write {SCHEMA_URL}")
-        yield ctx.at(member.value, f"`$schema` is not OpenCode's schema ({SCHEMA_URL})", fix=fix)
+                  _("write {url}").format(url=SCHEMA_URL))
+        yield ctx.at(member.value, _("`$schema` is not OpenCode's schema ({url})").format(url=SCHEMA_URL), fix=fix)

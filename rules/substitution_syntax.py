@@ -1,3 +1,4 @@
+from rules.i18n import _
 
 from linter import precompiled
 from linter.diagnostics import Applicability, Edit, Fix
@@ -64,15 +65,16 @@ def check(ctx):
             name, op, word = m.groups()
             if op.endswith("+"):
                 fixable = False
-                notes.append(f"`{m.group(0)}` means `{word}` when {name} is set: {{env:...}} has no such form")
+                notes.append(_("`{value}` means `{word}` when {name} is set: {{env:...}} has no "
+                               "such form").format(value=m.group(0), word=word, name=name))
             elif op.endswith("?"):
                 applicability = Applicability.UNSAFE
-                notes.append(f"`{m.group(0)}`: with {{env:{name}}} an unset {name} gives an empty string, "
-                             "not an error")
+                notes.append(_("`{value}`: with {{env:{name}}} an unset {name} gives an empty "
+                               "string, not an error").format(value=m.group(0), name=name))
             elif word:
                 applicability = Applicability.UNSAFE
-                notes.append(f"`{m.group(0)}`: {{env:{name}}} has no default, so an unset {name} gives "
-                             f"an empty string, not `{word}`")
+                notes.append(_("`{value}`: {{env:{name}}} has no default, so an unset {name} gives "
+                               "an empty string, not `{word}`").format(value=m.group(0), name=name, word=word))
             return "{env:" + name + "}"
 
         fixed = _OPERATOR.sub(operator, raw)            # never expanded, not even in a baseURL
@@ -84,11 +86,11 @@ def check(ctx):
                 fixed = '"{env:' + bare.group(1) + '}"'
         if fixed == raw:
             continue
-        message = f"OpenCode does not expand {_what(raw)} here; " + \
-            ("write `{env:NAME}`" if fixable else "it is sent as written")
+        message = _("OpenCode does not expand {raw} here; ").format(raw=_what(raw)) + \
+            (_("write `{env:NAME}`") if fixable else _("it is sent as written"))
         if notes:
             message += " (" + "; ".join(notes) + ")"
-        fix = Fix((Edit(node.start, node.end, fixed),), applicability, f"write {fixed}") if fixable else None
+        fix = Fix((Edit(node.start, node.end, fixed),), applicability, _("write {fixed}").format(fixed=fixed)) if fixable else None
         yield ctx.at(node, message, fix=fix)
 
 

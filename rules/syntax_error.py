@@ -1,32 +1,33 @@
+from rules.i18n import N_, _
 from linter.registry import rule
 
 MAX_REPORTED = 50
 
 EXPLAIN = {
-    "InvalidSymbol": "unexpected `{text}`",
-    "InvalidNumberFormat": "invalid number",
-    "PropertyNameExpected": "expected a property name in double quotes",
-    "ValueExpected": "expected a value",
-    "ColonExpected": "expected `:` after the property name",
-    "CommaExpected": "expected `,` before this",
-    "CloseBraceExpected": "expected `}}` to close the object",
-    "CloseBracketExpected": "expected `]` to close the array",
-    "EndOfFileExpected": "expected the end of the file: the top-level value is already complete",
-    "InvalidCommentToken": "comments are not allowed here",
-    "UnexpectedEndOfComment": "block comment `/*` is never closed",
-    "UnexpectedEndOfString": "string is not closed before the end of the line",
-    "UnexpectedEndOfNumber": "number ends too early",
-    "InvalidUnicode": "`\\u` must be followed by four hexadecimal digits",
-    "InvalidEscapeCharacter": "invalid escape sequence in a string",
-    "InvalidCharacter": "control character inside a string; write it as an escape such as `\\t`",
-    "NestingTooDeep": "nested more than 128 levels deep; OpenCode's parser runs out of stack on "
-                      "deep nesting and oclint does not analyse deeper",
+    "InvalidSymbol": N_("unexpected `{text}`"),
+    "InvalidNumberFormat": N_("invalid number"),
+    "PropertyNameExpected": N_("expected a property name in double quotes"),
+    "ValueExpected": N_("expected a value"),
+    "ColonExpected": N_("expected `:` after the property name"),
+    "CommaExpected": N_("expected `,` before this"),
+    "CloseBraceExpected": N_("expected `}}` to close the object"),
+    "CloseBracketExpected": N_("expected `]` to close the array"),
+    "EndOfFileExpected": N_("expected the end of the file: the top-level value is already complete"),
+    "InvalidCommentToken": N_("comments are not allowed here"),
+    "UnexpectedEndOfComment": N_("block comment `/*` is never closed"),
+    "UnexpectedEndOfString": N_("string is not closed before the end of the line"),
+    "UnexpectedEndOfNumber": N_("number ends too early"),
+    "InvalidUnicode": N_("`\\u` must be followed by four hexadecimal digits"),
+    "InvalidEscapeCharacter": N_("invalid escape sequence in a string"),
+    "InvalidCharacter": N_("control character inside a string; write it as an escape such as `\\t`"),
+    "NestingTooDeep": N_("nested more than 128 levels deep; OpenCode's parser runs out of stack on "
+                         "deep nesting and oclint does not analyse deeper"),
 }
 
 HELP = {
-    "CommaExpected": "Members of an object and items of an array are separated by commas.",
-    "PropertyNameExpected": "Property names are strings in double quotes: `\"model\": ...`.",
-    "EndOfFileExpected": "A config file holds one object; remove what follows its closing `}`.",
+    "CommaExpected": N_("Members of an object and items of an array are separated by commas."),
+    "PropertyNameExpected": N_('Property names are strings in double quotes: `"model": ...`.'),
+    "EndOfFileExpected": N_("A config file holds one object; remove what follows its closing `}`."),
 }
 
 
@@ -71,12 +72,12 @@ def check(ctx):
         reported += 1
         if reported > MAX_REPORTED:
             yield ctx.at((error.start, error.end),
-                         f"{len(errors) - MAX_REPORTED} more syntax errors not shown")
+                         _("{count} more syntax errors not shown").format(count=len(errors) - MAX_REPORTED))
             return
         if empty:
-            yield ctx.at((0, 0), "ValueExpected: the file is empty; OpenCode needs a JSON object",
-                         help="Write `{}` (or delete the file).")
+            yield ctx.at((0, 0), _("ValueExpected: the file is empty; OpenCode needs a JSON object"),
+                         help=_("Write `{}` (or delete the file)."))
             return
         text = ctx.doc.text[error.start:error.end][:40]
-        message = EXPLAIN.get(error.name, "syntax error").format(text=text)
-        yield ctx.at((error.start, error.end), f"{error.name}: {message}", help=HELP.get(error.name))
+        message = _(EXPLAIN[error.name]).format(text=text) if error.name in EXPLAIN else _("syntax error")
+        yield ctx.at((error.start, error.end), f"{error.name}: {message}", help=_(HELP[error.name]) if error.name in HELP else None)

@@ -1,3 +1,4 @@
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
@@ -102,37 +103,39 @@ def _behaviour(version, where: str) -> str:
     """What the release in use does with an unknown key here, as far as oclint checked."""
     behaviour, named = versions.unknown_keys(version, where)
     if behaviour == "refuses" and named:
-        return f"OpenCode {named} refuses to start on it (`Unrecognized key`)"
+        return _("OpenCode {named} refuses to start on it (`Unrecognized key`)").format(named=named)
     if behaviour == "drops" and named:
-        return f"OpenCode {named} drops it without a word"
-    return f"oclint has not checked what OpenCode {version} does with it"
+        return _("OpenCode {named} drops it without a word").format(named=named)
+    return _("oclint has not checked what OpenCode {version} does with it").format(version=version)
 
 
 def _v2_mcp(ctx, member, version):
     """`servers` (or its `timeout`) of OpenCode 2's MCP block, in a file judged as 1.x."""
-    message = (f"`mcp.{member.key}` is an OpenCode 2 key (OpenCode 2's MCP block); OpenCode 1 lists each "
-               f"server directly under `mcp`")
+    message = (_("`mcp.{key}` is an OpenCode 2 key (OpenCode 2's MCP block); OpenCode 1 lists each "
+                 "server directly under `mcp`").format(key=member.key))
     behaviour, named = versions.v2_mcp(version)
     if behaviour == "lowering" and named:
         if member.key == "servers":
-            return ctx.at(member, message + f": OpenCode {named} converts it (`disabled` to `enabled`, a server's "
-                                            f"`timeout` dropped), releases before 1.18.24 refuse to start on it",
+            return ctx.at(member, message + _(": OpenCode {named} converts it (`disabled` to "
+                                              "`enabled`, a server's `timeout` dropped), releases "
+                                              "before 1.18.24 refuse to start on it").format(named=named),
                           severity=Severity.WARNING)
-        return ctx.at(member, message + f": OpenCode {named} drops `mcp.timeout` (OpenCode 1 sets it in "
-                                        f"`experimental.mcp_timeout`)", severity=Severity.WARNING)
+        return ctx.at(member, message + _(": OpenCode {named} drops `mcp.timeout` (OpenCode 1 sets "
+                                          "it in `experimental.mcp_timeout`)").format(named=named), severity=Severity.WARNING)
     if behaviour == "refuses" and named:
-        return ctx.at(member, message + f": OpenCode {named} reads `{member.key}` as a server and refuses to start "
-                                        f"(\"Configuration is invalid\")")
-    return ctx.at(member, message + f": oclint has not checked what OpenCode {version} does with it")
+        return ctx.at(member, message + _(": OpenCode {named} reads `{key}` as a server and refuses "
+                                          'to start ("Configuration is invalid")').format(named=named, key=member.key))
+    return ctx.at(member, message + _(": oclint has not checked what OpenCode {version} does with it").format(version=version))
 
 
 def _v2_agent_key(ctx, member, v1, version):
-    message = f"`{member.key}` is an OpenCode 2 agent key"
-    message += f"; OpenCode 1 spells it `{v1}`" if v1 else "; OpenCode 1 has no such agent setting"
-    message += f": OpenCode 1 makes an agent's unknown keys its options, so under {version} it does nothing"
+    message = _("`{key}` is an OpenCode 2 agent key").format(key=member.key)
+    message += _("; OpenCode 1 spells it `{v1}`").format(v1=v1) if v1 else _("; OpenCode 1 has no such agent setting")
+    message += _(": OpenCode 1 makes an agent's unknown keys its options, so under {version} it "
+                 "does nothing").format(version=version)
     fix = None
     if v1 and member.parent.get(v1) is None:
-        fix = Fix((edits.rename_key(member, v1),), Applicability.UNSAFE, f"rename to `{v1}`")
+        fix = Fix((edits.rename_key(member, v1),), Applicability.UNSAFE, _("rename to `{v1}`").format(v1=v1))
     return ctx.at(member, message, fix=fix)
 
 
@@ -149,18 +152,19 @@ def _under_v2(ctx, version, closest):
         member = finding.target
         if where is not None and finding.key in v1_only[where]:
             v2 = pairs[where].get(finding.key)
-            message = f"`{finding.key}` is an OpenCode 1 key"
-            message += f"; OpenCode 2 spells it `{v2}`" if v2 else "; OpenCode 2 has no such setting"
+            message = _("`{key}` is an OpenCode 1 key").format(key=finding.key)
+            message += _("; OpenCode 2 spells it `{v2}`").format(v2=v2) if v2 else _("; OpenCode 2 has no such setting")
             fix = None
             if v2 and member.parent.get(v2) is None:
-                fix = Fix((edits.rename_key(member, v2),), Applicability.UNSAFE, f"rename to `{v2}`")
-            yield ctx.at(member, message, fix=fix, help=_V2_HELP)
+                fix = Fix((edits.rename_key(member, v2),), Applicability.UNSAFE, _("rename to `{v2}`").format(v2=v2))
+            yield ctx.at(member, message, fix=fix, help=_(_V2_HELP))
             continue
         yield _typo(ctx, finding, member, closest, version)
 
 
-_V2_HELP = ("Judged as OpenCode 2 (`oclint --show-settings` says why), against its schema read from "
-            "OpenCode 2's source; whether OpenCode 2 refuses or drops an unknown key was not checked.")
+_V2_HELP = (N_("Judged as OpenCode 2 (`oclint --show-settings` says why), against its schema read "
+               "from OpenCode 2's source; whether OpenCode 2 refuses or drops an unknown key was not "
+               "checked."))
 
 
 def _v2_place(path: tuple) -> str | None:
@@ -184,22 +188,22 @@ def _typo(ctx, finding, member, closest, version):
     message = finding.message
     fix = None
     if close:
-        message += "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+        message += _("; did you mean {names}?").format(names=_(" or ").join(f"`{c}`" for c in close))
         if len(close) == 1:
             if obj.get(close[0]) is None:
                 fix = Fix((edits.rename_key(member, close[0]),), Applicability.UNSAFE,
-                          f"rename to `{close[0]}`")
+                          _("rename to `{close}`").format(close=close[0]))
             else:
-                line, _ = ctx.doc.position(obj.get(close[0]).key_start)
-                message += f" (`{close[0]}` is already set on line {line})"
+                line, _column = ctx.doc.position(obj.get(close[0]).key_start)
+                message += _(" (`{close}` is already set on line {line})").format(close=close[0], line=line)
     if version.v2:
-        help_ = _V2_HELP
+        help_ = _(_V2_HELP)
     else:
-        help_ = _behaviour(version, _place(finding.path[:-1])) + "."
-        help_ = help_[0].upper() + help_[1:]
+        help_ = _behaviour(version, _place(finding.path[:-1]))
+        help_ = _("{sentence}.").format(sentence=help_[0].upper() + help_[1:])
     if not close and locations.kind(finding.path[:-1]) in ("provider", "model"):
-        help_ += (" Settings for the provider's SDK go in `settings`, which takes any key." if version.v2
-                  else " Settings for the provider's SDK go in `options`, which takes any key.")
+        help_ += (_(" Settings for the provider's SDK go in `settings`, which takes any key.") if version.v2
+                  else _(" Settings for the provider's SDK go in `options`, which takes any key."))
     return ctx.at(member, message, fix=fix, help=help_)
 
 
@@ -208,7 +212,7 @@ def _foreign(ctx, member, entry, version):
     if entry.get("v2"):
         message, severity = _v2_message(member.key, entry, version, obj)
     else:
-        message, severity = entry["message"], Severity(entry["severity"])
+        message, severity = _(entry["message"]), Severity(entry["severity"])
         if entry["where"] == "top":
             message += "; " + _behaviour(version, "top")
         elif versions.unknown_keys(version, _place(entry["where"]))[0] == "refuses":
@@ -216,11 +220,11 @@ def _foreign(ctx, member, entry, version):
     fix = None
     if entry.get("rename") and obj.get(entry["rename"]) is None:
         fix = Fix((edits.rename_key(member, entry["rename"]),), Applicability.UNSAFE,
-                  f"rename to `{entry['rename']}`")
+                  _("rename to `{entry}`").format(entry=entry['rename']))
     elif entry.get("move") and member.value is not None:
         path = tuple(entry["move"].split("."))
         if obj.find(path) is None:
-            fix = Fix(_move(doc, obj, member, path), Applicability.UNSAFE, f"move into `{entry['move']}`",
+            fix = Fix(_move(doc, obj, member, path), Applicability.UNSAFE, _("move into `{entry}`").format(entry=entry['move']),
                       isolation=("move-into", obj.start))
     return ctx.at(member, message, fix=fix, severity=severity)
 
@@ -228,21 +232,23 @@ def _foreign(ctx, member, entry, version):
 def _v2_message(key, entry, version, obj) -> tuple[str, Severity]:
     """The message and severity for an OpenCode 2 key in a file judged as 1.x."""
     v1 = entry.get("rename")
-    place = "in an agent " if entry["where"] == "agent" else ""
-    message = f"`{key}` {place}is an OpenCode 2 key"
-    message += f"; OpenCode 1 spells it `{v1}`" if v1 else "; OpenCode 1 has no such setting"
+    message = (_("`{key}` in an agent is an OpenCode 2 key") if entry["where"] == "agent"
+               else _("`{key}` is an OpenCode 2 key")).format(key=key)
+    message += _("; OpenCode 1 spells it `{v1}`").format(v1=v1) if v1 else _("; OpenCode 1 has no such setting")
     behaviour, named = versions.v2_keys(version)
     if behaviour == "lowering" and named and entry["lowering"] != "none":
         action = entry["lowering"]
         if action == "convert":
-            return message + f": OpenCode {named} converts it to `{v1}`, releases before 1.18.24 do not", \
+            return message + _(": OpenCode {named} converts it to `{v1}`, releases before 1.18.24 "
+                               "do not").format(named=named, v1=v1), \
                 Severity.WARNING
         if action == "refuse":
-            return message + (f": OpenCode {named} refuses to start (\"V2 permissions are not supported "
-                              f"by OpenCode V1\")"), Severity.ERROR
-        return message + f": OpenCode {named} drops it (it logs only a compatibility diagnostic)", Severity.ERROR
+            return message + (_(': OpenCode {named} refuses to start ("V2 permissions are not '
+                                'supported by OpenCode V1")').format(named=named)), Severity.ERROR
+        return message + _(": OpenCode {named} drops it (it logs only a compatibility diagnostic)").format(named=named), Severity.ERROR
     if entry["where"] == "agent":
-        return message + ": OpenCode 1 makes an agent's unknown keys its options, where it does nothing", \
+        return message + _(": OpenCode 1 makes an agent's unknown keys its options, where it does "
+                           "nothing"), \
             Severity.ERROR
     return message + ": " + _behaviour(version, "top"), Severity.ERROR
 

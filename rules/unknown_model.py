@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
@@ -57,25 +58,25 @@ def check(ctx):
             variant = p.variant_of(node.value)
             declared_variants = _variants(models[model])
             if variant is not None and declared_variants is not None and variant not in declared_variants:
-                shown_variants = ", ".join(f"`{v}`" for v in declared_variants) or "none"
-                yield ctx.at(node, f"`{where}`: model `{model}` of `{shown}` declares no variant `{variant}` "
-                                   f"(it declares {shown_variants})", severity=severity)
+                shown_variants = ", ".join(f"`{v}`" for v in declared_variants) or _("none")
+                yield ctx.at(node, _("`{where}`: model `{model}` of `{shown}` declares no variant "
+                                     "`{variant}` (it declares {shown_variants})").format(where=where, model=model, shown=shown, variant=variant, shown_variants=shown_variants), severity=severity)
             continue
         if filtered:
-            yield ctx.at(node, f"`{where}`: model `{model}` of `{shown}` is removed by the provider's "
-                               f"{filtered}", severity=severity)
+            yield ctx.at(node, _("`{where}`: model `{model}` of `{shown}` is removed by the "
+                                 "provider's {filtered}").format(where=where, model=model, shown=shown, filtered=filtered), severity=severity)
             continue
         close = closest(model, list(models))
-        message = f"`{where}`: provider `{shown}` declares no model `{model}`"
+        message = _("`{where}`: provider `{shown}` declares no model `{model}`").format(where=where, shown=shown, model=model)
         fix = None
         if close:
-            message += f"; did you mean `{close[0]}`?"
+            message += _("; did you mean `{close}`?").format(close=close[0])
             if len(close) == 1:
                 fix = Fix((edits.replace_value(node, f"{provider}/{close[0]}", ctx.doc),),
-                          Applicability.UNSAFE, f"use `{provider}/{close[0]}`")
+                          Applicability.UNSAFE, _("use `{provider}/{close}`").format(provider=provider, close=close[0]))
         elif models:
-            message += " (it declares " + ", ".join(f"`{m}`" for m in list(models)[:5]) + \
-                       (", ..." if len(models) > 5 else "") + ")"
+            message += _(" (it declares {models})").format(
+                models=", ".join(f"`{m}`" for m in list(models)[:5]) + (", ..." if len(models) > 5 else ""))
         found = ctx.at(node, message, fix=fix, severity=severity)
         origin = ctx.view.origins.get(("provider", shown)) if ctx.view is not None else None
         if origin is None and ctx.root is not None:
@@ -85,7 +86,7 @@ def check(ctx):
             where_doc, defined = origin
             member = defined.member
             start, end = (member.key_start, member.key_end) if member else (defined.start, defined.end)
-            found.related.append((where_doc.path, start, end, f"provider `{shown}` is defined here"))
+            found.related.append((where_doc.path, start, end, _("provider `{shown}` is defined here").format(shown=shown)))
         yield found
 
 

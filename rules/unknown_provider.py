@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -43,28 +44,29 @@ def check(ctx):
         original = p.written_as(provider, configured)
         if original is not None:
             # `mixroute/x` next to a provider `MixRoute`: MR101's rename makes it right
-            yield ctx.at(node, f"`{where}` uses provider `{provider}`, but the config writes that provider "
-                               f"`{original}`; renaming it to `{provider}` (MR101's fix) makes this reference work")
+            yield ctx.at(node, _("`{where}` uses provider `{provider}`, but the config writes that "
+                                 "provider `{original}`; renaming it to `{provider}` (MR101's fix) "
+                                 "makes this reference work").format(where=where, provider=provider, original=original))
             continue
         # a configured provider may be a typo away; a built-in one only a letter away
         # (an id with a `/` cannot be referenced at all: a reference splits at the first `/`)
         close = closest(provider, referable) or [
             c for c in closest(provider, builtin) if distance(provider.lower(), c.lower()) <= 1]
-        message = f"`{where}` uses provider `{provider}`, which is neither configured nor built in"
+        message = _("`{where}` uses provider `{provider}`, which is neither configured nor built in").format(where=where, provider=provider)
         fix = None
         if close:
-            message += f"; did you mean `{close[0]}`?"
+            message += _("; did you mean `{close}`?").format(close=close[0])
             if len(close) == 1:
                 fix = Fix((edits.replace_value(node, close[0] + node.value[len(provider):], ctx.doc),),
-                          Applicability.UNSAFE, f"use `{close[0]}`")
+                          Applicability.UNSAFE, _("use `{close}`").format(close=close[0]))
         elif ctx.load is not None and ctx.load.missing:
-            message += f"; if {ctx.load.missing.split(' (')[0]} defines it, {_how(ctx.load.missing)}"
-        help_ = ("Each file is judged with what OpenCode loads together with it: the global config, "
-                 "the project files from the worktree root down to its folder and the `.opencode` "
-                 "folders on that path (`oclint --show-files` lists them).")
+            message += _("; if {value} defines it, {missing}").format(value=ctx.load.missing.split(' (')[0], missing=_how(ctx.load.missing))
+        help_ = (_("Each file is judged with what OpenCode loads together with it: the global "
+                   "config, the project files from the worktree root down to its folder and the "
+                   "`.opencode` folders on that path (`oclint --show-files` lists them)."))
         yield ctx.at(node, message, help=help_, fix=fix)
 
 
 def _how(missing: str) -> str:
     """The remedy in ``missing``'s parentheses (`add --with-global`)."""
-    return missing[missing.find("(") + 1:missing.rfind(")")] if "(" in missing else "lint with it"
+    return missing[missing.find("(") + 1:missing.rfind(")")] if "(" in missing else _("lint with it")

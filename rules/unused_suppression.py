@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import suppress
 from linter.diagnostics import Applicability, Fix
 from linter.registry import REGISTRY, _specificity, rule
@@ -33,8 +34,8 @@ def check(ctx):
     for s in suppress.find(ctx.doc):
         unknown = [sel for sel in s.selectors if not any(_specificity(sel, r) for r in REGISTRY.values())]
         if unknown:
-            yield ctx.at(s.comment, f"suppression names unknown rule {_codes(unknown)}",
-                         fix=Fix(suppress.removal(ctx.doc, s, unknown), Applicability.SAFE, "remove it"))
+            yield ctx.at(s.comment, _("suppression names unknown rule {unknown}").format(unknown=_codes(unknown)),
+                         fix=Fix(suppress.removal(ctx.doc, s, unknown), Applicability.SAFE, _("remove it")))
 
 
 def postprocess(doc, found, rules):
@@ -52,11 +53,12 @@ def postprocess(doc, found, rules):
         if not unused:
             continue
         from linter.diagnostics import Diagnostic
-        kept.append(Diagnostic(CODE, rule_.name, f"unused suppression {_codes(unused)}: nothing "
-                               f"{'here' if s.scope is not None else 'in this file'} is reported for it",
+        kept.append(Diagnostic(CODE, rule_.name, (_("unused suppression {unused}: nothing here is reported for it") if s.scope is not None
+                                                else _("unused suppression {unused}: nothing in this file is reported for it"))
+                               .format(unused=_codes(unused)),
                                rule_.severity, doc.path, s.comment[0], s.comment[1],
                                fix=Fix(suppress.removal(doc, s, unused), Applicability.SAFE,
-                                       "remove the unused suppression")))
+                                       _("remove the unused suppression"))))
     return kept
 
 

@@ -17,6 +17,7 @@ module only reads them for a release.
 
 from __future__ import annotations
 
+from rules.i18n import _
 import os
 from linter import precompiled
 from linter.records import dataclass
@@ -57,7 +58,8 @@ def parse(text: str) -> tuple[int, ...]:
     (1.14.48), else (1, 14, 0); `2`/`2.0` stay as written."""
     match = _VERSION.match(str(text).strip())
     if not match:
-        raise VersionError(f"`{text}` is not an OpenCode release (write it like 1.18.33, 1.14 or 2.0)")
+        raise VersionError(_("`{text}` is not an OpenCode release (write it like 1.18.33, 1.14 or "
+                             "2.0)").format(text=text))
     parts = tuple(int(p) for p in match.groups() if p is not None)
     if parts[0] >= 2 or len(parts) == 3:
         return parts
@@ -91,10 +93,10 @@ def configured(options) -> Version | None:
     if value is None:
         return None
     release = parse(str(value))
-    where = options.get("opencode-version-from") or "the `opencode-version` setting"
+    where = options.get("opencode-version-from") or _("the `opencode-version` setting")
     written = str(value).strip()
     text = show(release)
-    reason = f"{where} says {written}" + (f" (judged as {text})" if text != written and release[0] < 2 else "")
+    reason = _("{where} says {written}").format(where=where, written=written) + (_(" (judged as {text})").format(text=text) if text != written and release[0] < 2 else "")
     return Version(release, text if release[0] < 2 else (written if "." in written else text),
                    "option", reason)
 
@@ -132,7 +134,7 @@ def on_path(timeout: float = PATH_TIMEOUT) -> Version | None:
             if proc.returncode == 0 and match:
                 release = parse_exact(match.group(1))
                 found = Version(release, show(release), "path",
-                                f"`{binary} --version` printed {match.group(1)}")
+                                _("`{binary} --version` printed {value}").format(binary=binary, value=match.group(1)))
         except (OSError, subprocess.SubprocessError, VersionError):
             found = None
     _ON_PATH.append(found)
@@ -155,14 +157,15 @@ def from_keys(keys, where: str = "top") -> Version:
     """2.x for a file written in OpenCode 2's spellings, else the newest 1.x release."""
     v1, v2 = dialect(keys, where)
     if v2 and not v1:
-        return Version((2,), "2.x", "keys", "no version is set, no `opencode` on PATH answered `--version`, "
-                       f"and the file uses OpenCode 2 keys ({', '.join(f'`{k}`' for k in v2[:3])}) "
-                       "and no OpenCode 1 ones")
+        return Version((2,), "2.x", "keys", _("no version is set, no `opencode` on PATH answered "
+                                              "`--version`, and the file uses OpenCode 2 keys "
+                                              "({value}) and no OpenCode 1 ones").format(value=', '.join(f'`{k}`' for k in v2[:3])))
     release = newest()
-    why = "no version is set, no `opencode` on PATH answered `--version`"
-    why += ", and the file uses no OpenCode 2 keys" if not v2 else \
-        f", and the file also uses OpenCode 1 keys ({', '.join(f'`{k}`' for k in v1[:3])})"
-    return Version(release, show(release), "default", f"{why}: the newest 1.x release oclint checked")
+    why = _("no version is set, no `opencode` on PATH answered `--version`")
+    why += _(", and the file uses no OpenCode 2 keys") if not v2 else \
+        _(", and the file also uses OpenCode 1 keys ({value})").format(value=', '.join(f'`{k}`' for k in v1[:3]))
+    return Version(release, show(release), "default", _("{why}: the newest 1.x release oclint "
+                                                        "checked").format(why=why))
 
 
 def _keys(doc) -> list[str]:
@@ -276,4 +279,4 @@ def notes(version: Version) -> list[dict]:
 
 def describe(version: Version) -> str:
     """One line for `oclint config` and `--show-settings`."""
-    return f"OpenCode {version.text} ({version.reason})"
+    return _("OpenCode {text} ({reason})").format(text=version.text, reason=version.reason)

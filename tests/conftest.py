@@ -10,6 +10,19 @@ CORPUS = SHARED / "corpus"
 
 sys.path.insert(0, str(ROOT))
 
+# the tests expect English unless they ask for another language (tests/test_i18n.py)
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    if os.environ.get(_name, "").lower().startswith("zh"):
+        os.environ[_name] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that runs oclint in another language in this process leaves English behind."""
+    yield
+    from linter import i18n
+    i18n.use(i18n.ENGLISH)
+
 
 def corpus_manifest() -> list[dict]:
     """Rows of ../shared/corpus/MANIFEST.tsv (empty when the corpus is not beside the repo)."""

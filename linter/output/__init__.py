@@ -59,18 +59,25 @@ def render(name: str, report: Report) -> str:
 
 def summary(report: Report) -> str:
     """The closing lines a terminal shows: counts and what --fix would do."""
+    from linter.i18n import _, ngettext
     ds = report.diagnostics
     fixed = sum(len(r.fixed) for r in report.results)
     lines = []
     if fixed:
         files = sum(1 for r in report.results if r.fixed)
-        lines.append(f"Fixed {fixed} {_plural(fixed, 'problem')} in {files} {_plural(files, 'file')}.")
+        lines.append(ngettext("Fixed {problems} in {count} file.", "Fixed {problems} in {count} files.", files)
+                     .format(problems=ngettext("{count} problem", "{count} problems", fixed).format(count=fixed),
+                             count=files))
     if not ds:
         if not fixed:
-            lines.append("All checks passed!")
+            lines.append(_("All checks passed!"))
         return "\n".join(lines) + "\n"
-    parts = [f"{n} {_plural(n, s.value)}" for s in Severity if (n := report.count(s))]
-    lines.append(f"Found {len(ds)} {_plural(len(ds), 'problem')} ({', '.join(parts)}).")
+    names = {Severity.ERROR: lambda n: ngettext("{count} error", "{count} errors", n),
+             Severity.WARNING: lambda n: ngettext("{count} warning", "{count} warnings", n),
+             Severity.INFO: lambda n: ngettext("{count} info", "{count} infos", n)}
+    parts = [names[s](n).format(count=n) for s in Severity if (n := report.count(s))]
+    lines.append(ngettext("Found {count} problem ({parts}).", "Found {count} problems ({parts}).", len(ds))
+                 .format(count=len(ds), parts=_(", ").join(parts)))
     from linter.diagnostics import Applicability
     # --fix writes nothing to a file that would still not parse: its fixes wait for the syntax
     ready = [d for r in report.results if not r.doc.parse.errors for d in r.diagnostics]
@@ -85,15 +92,14 @@ def summary(report: Report) -> str:
     if report.unsafe_fixes:
         safe, unsafe = safe + unsafe, 0
     if safe:
-        lines.append(f"[*] {safe} fixable with `oclint --fix"
-                     + (" --unsafe-fixes" if report.unsafe_fixes else "") + "`.")
+        lines.append(_("[*] {count} fixable with `{command}`.").format(
+            count=safe, command="oclint --fix" + (" --unsafe-fixes" if report.unsafe_fixes else "")))
     if unsafe:
-        lines.append(f"{unsafe} more fixable with `oclint --fix --unsafe-fixes`.")
+        lines.append(_("{count} more fixable with `oclint --fix --unsafe-fixes`.").format(count=unsafe))
     if waiting:
-        lines.append(f"{waiting} fixable once the syntax errors (OC101) in {files} "
-                     f"{_plural(files, 'file')} are fixed by hand (`--fix` writes no file that would not parse).")
+        lines.append(ngettext(
+            "{count} fixable once the syntax errors (OC101) in {files} file are fixed by hand "
+            "(`--fix` writes no file that would not parse).",
+            "{count} fixable once the syntax errors (OC101) in {files} files are fixed by hand "
+            "(`--fix` writes no file that would not parse).", files).format(count=waiting, files=files))
     return "\n".join(lines) + "\n"
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"

@@ -6,11 +6,13 @@ import os
 
 from linter.diagnostics import Edit
 from linter.edits import apply
+from linter.i18n import N_, _
 from linter.output import Report
 from linter.output.style import Style, marker
 from linter.redact import has_control, printable
 
 WIDTH = 200      # columns of a source line shown
+APPLICABILITY = {"safe": N_("safe"), "unsafe": N_("unsafe"), "display-only": N_("display-only")}
 
 
 def render(report: Report) -> str:
@@ -27,7 +29,7 @@ def _one(d, doc, report, s: Style) -> str:
             f"{marker(d, report)}{printable(d.message)}\n")
     lines = [head] + _snippet(d, doc, s)
     if d.help:
-        lines.append(f"  {s.paint('=', 'blue')} {s.bold('help')}: {printable(d.help)}\n")
+        lines.append(f"  {s.paint('=', 'blue')} {s.bold(_('help'))}: {printable(d.help)}\n")
     if d.fix is not None:
         lines.extend(_fix(d, doc, s))
     lines.append("\n")
@@ -105,8 +107,8 @@ def _fix(d, doc, s: Style) -> list[str]:
         fixed = apply(before, [Edit(e.start - a, e.end - a, e.content) for e in d.fix.edits])
     except ValueError:
         return []
-    title = printable(d.fix.message or "fix")
-    lines = [f"  {s.paint('=', 'blue')} {s.bold('fix')} ({d.fix.applicability.value}): {title}\n"]
+    title = printable(d.fix.message or _("fix"))
+    lines = [f"  {s.paint('=', 'blue')} {s.bold(_('fix'))} ({_(APPLICABILITY[d.fix.applicability.value])}): {title}\n"]
     import difflib
 
     diff = [line for line in list(difflib.unified_diff(before.splitlines(), fixed.splitlines(), lineterm="",

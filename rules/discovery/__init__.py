@@ -6,6 +6,7 @@ instead; `rules.layout.unread` holds the knowledge of which file is which.
 
 from __future__ import annotations
 
+from rules.i18n import _
 import os
 
 from linter.diagnostics import Applicability, Fix
@@ -24,13 +25,14 @@ def report(ctx, code: str):
         shown = os.path.relpath(stray.target, os.path.dirname(os.path.abspath(ctx.doc.path)))
         blocked = _file_in_the_way(stray.target)
         if os.path.lexists(stray.target):
-            help_ = f"`{shown}` exists already: merge this file into it by hand"
+            help_ = _("`{shown}` exists already: merge this file into it by hand").format(shown=shown)
         elif blocked is not None:
-            help_ = f"move it to `{shown}` by hand: the file `{os.path.relpath(blocked, os.path.dirname(os.path.abspath(ctx.doc.path)))}` stands where a folder must be"
+            help_ = _("move it to `{shown}` by hand: the file `{blocked}` stands where a folder "
+                      "must be").format(shown=shown, blocked=os.path.relpath(blocked, os.path.dirname(os.path.abspath(ctx.doc.path))))
         else:
-            fix = Fix((), Applicability.UNSAFE, f"Rename to `{shown}`", rename=stray.target)
-            help_ = f"rename it to `{shown}`"
-    yield ctx.at((0, 0), f"OpenCode never reads this file: {stray.why}", help=help_, fix=fix)
+            fix = Fix((), Applicability.UNSAFE, _("Rename to `{shown}`").format(shown=shown), rename=stray.target)
+            help_ = _("rename it to `{shown}`").format(shown=shown)
+    yield ctx.at((0, 0), _("OpenCode never reads this file: {why}").format(why=stray.why), help=help_, fix=fix)
 
 
 def _file_in_the_way(target: str) -> str | None:

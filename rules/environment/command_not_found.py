@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter.registry import rule
@@ -50,5 +51,6 @@ def check(ctx):
         import shutil       # only with --check-env: its import costs every run several milliseconds
         found = os.path.exists(program) if os.sep in program else shutil.which(program) is not None
         if not found:
-            yield ctx.at(first, f"`{first.value}` (MCP server `{server.key}`) is not found "
-                                + ("on disk" if os.sep in program else "on PATH") + " here")
+            yield ctx.at(first, (_("`{program}` (MCP server `{key}`) is not found on disk here") if os.sep in program
+                                 else _("`{program}` (MCP server `{key}`) is not found on PATH here"))
+                         .format(program=first.value, key=server.key))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 
 from linter import precompiled
 from linter.registry import rule
@@ -31,6 +32,6 @@ def check(ctx):
     """
     for match in tokens(ctx.doc, CRED):
         yield ctx.at((match.start(), match.end()),
-                     f"`{match.group()}` is not a substitution OpenCode knows: it is sent as written",
-                     help="OpenCode substitutes {env:NAME} and {file:PATH} only; a key saved with "
-                          "`opencode auth login` is used when `apiKey` is left out.")
+                     _("`{match}` is not a substitution OpenCode knows: it is sent as written").format(match=match.group()),
+                     help=_("OpenCode substitutes {env:NAME} and {file:PATH} only; a key saved with "
+                            "`opencode auth login` is used when `apiKey` is left out."))

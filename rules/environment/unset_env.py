@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter import precompiled
@@ -43,5 +44,7 @@ def check(ctx):
         state = "unset" if value is None else "empty" if value == "" else None
         if state is not None:
             yield ctx.at((match.start(), match.end()),
-                         f"`{name}` is {state} here: OpenCode would put an empty string in its place",
-                         help="OpenCode replaces {env:NAME} with \"\" when NAME is unset or empty.")
+                         (_("`{name}` is unset here: OpenCode would put an empty string in its place")
+                          if state == "unset" else
+                          _("`{name}` is empty here: OpenCode would put an empty string in its place")).format(name=name),
+                         help=_('OpenCode replaces {env:NAME} with "" when NAME is unset or empty.'))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter import discovery, edits
@@ -60,27 +61,27 @@ def check(ctx):
         if entry.startswith("~/") or os.path.isabs(entry):
             full = os.path.join(home, entry[2:]) if entry.startswith("~/") else entry
             if not _matches(os.path.dirname(full), os.path.basename(full), whole=False):
-                yield ctx.at(node, f"`{entry}` matches no file (OpenCode looks in "
-                                   f"{os.path.dirname(full)}, where only the last part may be a glob)")
+                yield ctx.at(node, _("`{entry}` matches no file (OpenCode looks in {full}, where "
+                                     "only the last part may be a glob)").format(entry=entry, full=os.path.dirname(full)))
             continue
         if is_global:
             if _matches(folder, entry):
                 # where the global config lives once installed (a dotfiles copy included)
                 shown = "~/.config/opencode/" + entry.removeprefix("./")
                 fix = Fix((edits.replace_value(node, shown, ctx.doc),), Applicability.UNSAFE,
-                          f"write `{shown}`")
-                yield ctx.at(node, f"`{entry}` is beside this file, but OpenCode looks for it from the "
-                                   "folder it starts in (up to the git root), not here; write "
-                                   f"`{shown}`", fix=fix)
+                          _("write `{shown}`").format(shown=shown))
+                yield ctx.at(node, _("`{entry}` is beside this file, but OpenCode looks for it from "
+                                     "the folder it starts in (up to the git root), not here; write "
+                                     "`{shown}`").format(entry=entry, shown=shown), fix=fix)
             continue
         top = discovery.worktree(start)
         # `**/x` from the top covers it from every folder below: one search, not one per folder
         folders = [top] if entry.startswith("**/") else discovery.upward(start, top)
         if not any(_matches(f, entry) for f in folders):
-            where = start if top == start else f"{start} and each folder above it up to {top}"
-            yield ctx.at(node, f"`{entry}` matches no file: OpenCode looks in {where}",
-                         help="Relative instructions are found from the folder OpenCode starts in "
-                              "up to the git root, not from the config file's folder.")
+            where = start if top == start else _("{start} and each folder above it up to {top}").format(start=start, top=top)
+            yield ctx.at(node, _("`{entry}` matches no file: OpenCode looks in {where}").format(entry=entry, where=where),
+                         help=_("Relative instructions are found from the folder OpenCode starts in "
+                                "up to the git root, not from the config file's folder."))
 
 
 def _has_magic(text: str) -> bool:

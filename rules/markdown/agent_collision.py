@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter.registry import rule
@@ -42,9 +43,11 @@ def check(ctx):
     span = target.value if target is not None and target.value is not None else (0, min(3, len(doc.text)))
     paths = ", ".join(os.path.relpath(d.path) for d in others)
     if later:
-        message = f"`{name}` is also defined by {paths}, merged after this file: its keys and body win"
+        message = _("`{name}` is also defined by {paths}, merged after this file: its keys and body "
+                    "win").format(name=name, paths=paths)
     else:
-        message = f"`{name}` is also defined by {paths}; this file is merged over it: keys only the other file sets stay"
+        message = _("`{name}` is also defined by {paths}; this file is merged over it: keys only "
+                    "the other file sets stay").format(name=name, paths=paths)
     yield ctx.at(span, message)
 
 

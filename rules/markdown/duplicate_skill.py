@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter.registry import rule
@@ -52,4 +53,5 @@ def check(ctx):
     if others:
         member = ctx.root.get("name")
         paths = ", ".join(os.path.relpath(d.path) for d in others)
-        yield ctx.at(member.value, f"skill `{name}` is also defined by {paths}: OpenCode keeps only one")
+        yield ctx.at(member.value, _("skill `{name}` is also defined by {paths}: OpenCode keeps "
+                                     "only one").format(name=name, paths=paths))

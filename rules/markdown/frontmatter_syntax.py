@@ -1,3 +1,4 @@
+from rules.i18n import N_, _
 import json
 
 from linter.diagnostics import Applicability, Edit, Fix, Severity
@@ -6,10 +7,10 @@ from linter.registry import rule
 from rules.markdown import frontmatter as fm
 
 _CONSEQUENCE = {
-    "ignored": "OpenCode ignores the frontmatter and the whole file, `---` block included, "
-               "becomes the {body}",
-    "sanitized": "OpenCode rewrites the line into a `|-` block and reads it as text",
-    "dropped": "OpenCode drops the file without a word",
+    "ignored": N_("OpenCode ignores the frontmatter and the whole file, `---` block included, "
+                  "becomes the {body}"),
+    "sanitized": N_("OpenCode rewrites the line into a `|-` block and reads it as text"),
+    "dropped": N_("OpenCode drops the file without a word"),
 }
 
 
@@ -59,16 +60,16 @@ def check(ctx):
     body = "template" if doc.kind == "command" else "prompt"
     state = view.state
     if doc.kind == "skill":
-        consequence = "OpenCode drops the skill (`failed to load skill`)" if state != "sanitized" else \
+        consequence = _("OpenCode drops the skill (`failed to load skill`)") if state != "sanitized" else \
             _CONSEQUENCE["sanitized"]
     elif state == "ignored" and fm.facts(ctx).get("unparsed_frontmatter") == "drops":
         # OpenCode 2 parses with gray-matter's cache off (`matter(content, {})`): no cached
         # unparsed file to fall back on, so the failed retry drops the file (from its source)
-        consequence = "OpenCode 2 drops the file without a word"
+        consequence = _("OpenCode 2 drops the file without a word")
     else:
-        consequence = _CONSEQUENCE[state].format(body=body)
-    what = "the frontmatter is not a mapping of keys" if error.name == NOT_A_MAPPING else \
-        f"the frontmatter is not valid YAML ({error.name})"
+        consequence = _(_CONSEQUENCE[state]).format(body=body)
+    what = _("the frontmatter is not a mapping of keys") if error.name == NOT_A_MAPPING else \
+        _("the frontmatter is not valid YAML ({name})").format(name=error.name)
     severity = Severity.WARNING if state == "sanitized" else None
     yield ctx.at((error.start, max(error.end, error.start)), f"{what}: {consequence}",
                  fix=_quote_fix(doc) if state == "sanitized" else None, severity=severity)
@@ -91,4 +92,4 @@ def _quote_fix(doc):
                 at = pos + line.index(m.group(2))
                 out.append(Edit(at, pos + len(line), json.dumps(value, ensure_ascii=False)))
         pos = stop + 1
-    return Fix(tuple(out), Applicability.SAFE, "quote the value") if out else None
+    return Fix(tuple(out), Applicability.SAFE, _("quote the value")) if out else None

@@ -1,3 +1,4 @@
+from rules.i18n import _, kind_name
 import re
 
 from linter import edits, precompiled
@@ -70,11 +71,11 @@ def check(ctx):
     facts = fm.facts(ctx)
     tables = fm.tables()
     kind = "command" if doc.kind == "command" else "agent"
-    consequence = ("OpenCode drops this mode without a word" if doc.kind == "mode"
-                   else "OpenCode refuses to start")
+    consequence = (_("OpenCode drops this mode without a word") if doc.kind == "mode"
+                   else _("OpenCode refuses to start"))
     skip = ()
     if facts.get("invalid_value") == "drops":                 # OpenCode 2, from its source
-        consequence = f"OpenCode 2 drops this {'command' if kind == 'command' else doc.kind} without a word"
+        consequence = _("OpenCode 2 drops this {value} without a word").format(value=kind_name('command' if kind == 'command' else doc.kind))
         if kind == "agent" and fm.legacy_keys(root, facts):
             # read as an OpenCode 1 agent: its types, and OpenCode 2's keys go into its options
             facts = {**facts, "theme_colors": facts["legacy_theme_colors"]}
@@ -90,7 +91,7 @@ def check(ctx):
 
 
 def _remove(doc, member, why):
-    return Fix(edits.remove_member(doc, member), Applicability.UNSAFE, f"remove `{member.key}` ({why})")
+    return Fix(edits.remove_member(doc, member), Applicability.UNSAFE, _("remove `{key}` ({why})").format(key=member.key, why=why))
 
 
 def _replace(doc, node, value, what):
@@ -99,43 +100,43 @@ def _replace(doc, node, value, what):
 
 def _show(node) -> str:
     if node.kind == "null":
-        return "null (an empty value)"
+        return _("null (an empty value)")
     if node.kind in ("object", "array"):
-        return "a mapping" if node.kind == "object" else "a list"
+        return _("a mapping") if node.kind == "object" else _("a list")
     text = str(node.value)
     return f"`{text[:60]}`" if node.kind != "string" else f"\"{text[:60]}\""
 
 
 def _problems(doc, kind, member, node, facts, tables):
     key = member.key
-    default = "OpenCode uses its default"
+    default = _("OpenCode uses its default")
     if key in STRINGS[kind]:
         if node.kind != "string":
-            yield node, f"`{key}` must be a string, not {_show(node)}", _remove(doc, member, default)
+            yield node, _("`{key}` must be a string, not {node}").format(key=key, node=_show(node)), _remove(doc, member, default)
         return
     if key in BOOLEANS[kind]:
         if node.kind != "boolean":
             word = _TRUTHY.get(str(node.value).lower()) if node.kind == "string" else None
-            fix = _replace(doc, node, word, f"write the boolean `{str(word).lower()}`") if word is not None \
+            fix = _replace(doc, node, word, _("write the boolean `{word}`").format(word=str(word).lower())) if word is not None \
                 else _remove(doc, member, default)
-            yield node, f"`{key}` must be true or false, not {_show(node)}", fix
+            yield node, _("`{key}` must be true or false, not {node}").format(key=key, node=_show(node)), fix
         return
     if kind == "command":
         return
     if key in ("temperature", "top_p"):
         if node.kind != "number" or isinstance(node.value, bool):
             number = _number(node)
-            fix = _replace(doc, node, number, f"write the number {number}") if number is not None \
+            fix = _replace(doc, node, number, _("write the number {number}").format(number=number)) if number is not None \
                 else _remove(doc, member, default)
-            yield node, f"`{key}` must be a number, not {_show(node)}", fix
+            yield node, _("`{key}` must be a number, not {node}").format(key=key, node=_show(node)), fix
     elif key == "mode":
         modes = facts["modes"]
         if node.kind != "string" or node.value not in modes:
             norm = str(node.value).lower().replace("-", "").replace("_", "").replace(" ", "")
             near = ([norm] if norm in modes else closest(norm, modes)) if node.kind == "string" else []
-            fix = _replace(doc, node, near[0], f"use mode `{near[0]}`") if near \
-                else _remove(doc, member, "the mode becomes `all`")
-            yield node, f"`mode` is {_show(node)}; allowed: {', '.join(modes)}", fix
+            fix = _replace(doc, node, near[0], _("use mode `{near}`").format(near=near[0])) if near \
+                else _remove(doc, member, _("the mode becomes `all`"))
+            yield node, _("`mode` is {node}; allowed: {modes}").format(node=_show(node), modes=', '.join(modes)), fix
     elif key == "color":
         colors = facts["theme_colors"]
         if node.kind != "string" or not (HEX.match(node.value) or node.value in colors):
@@ -143,37 +144,37 @@ def _problems(doc, kind, member, node, facts, tables):
             short = SHORT_HEX.match(value)
             hex_ = tables["named_colors"].get(value) or (
                 "#" + "".join(c * 2 for c in short.groups()).upper() if short else None)
-            fix = _replace(doc, node, hex_, f"use `{hex_}` (the same colour as #RRGGBB)") if hex_ \
-                else _remove(doc, member, "OpenCode picks the colour")
-            allowed = f"`#RRGGBB` or a theme colour ({', '.join(colors)})" if colors else \
-                "`#RRGGBB` (an OpenCode 2 agent file takes no theme colour)"
-            yield node, f"`color` is {_show(node)}; it must be {allowed}", fix
+            fix = _replace(doc, node, hex_, _("use `{hex}` (the same colour as #RRGGBB)").format(hex=hex_)) if hex_ \
+                else _remove(doc, member, _("OpenCode picks the colour"))
+            allowed = _("`#RRGGBB` or a theme colour ({colors})").format(colors=', '.join(colors)) if colors else \
+                _("`#RRGGBB` (an OpenCode 2 agent file takes no theme colour)")
+            yield node, _("`color` is {node}; it must be {allowed}").format(node=_show(node), allowed=allowed), fix
     elif key in ("steps", "maxSteps"):
         if node.kind != "number" or isinstance(node.value, bool) or not float(node.value).is_integer() \
                 or node.value < 1:
-            yield node, f"`{key}` must be a whole number above 0, not {_show(node)}", \
-                _remove(doc, member, "no step limit")
+            yield node, _("`{key}` must be a whole number above 0, not {node}").format(key=key, node=_show(node)), \
+                _remove(doc, member, _("no step limit"))
     elif key == "options":
         if node.kind != "object":
-            yield node, f"`options` must be a mapping, not {_show(node)}", _remove(doc, member, "no options")
+            yield node, _("`options` must be a mapping, not {node}").format(node=_show(node)), _remove(doc, member, _("no options"))
     elif key == "tools":
         yield from _tools(doc, member, node, tables)
     elif key == "permission" and kind == "agent":
         yield from _permission(doc, member, node, facts)
     elif key == "request" and kind == "agent2":
         if node.kind != "object":
-            yield node, f"`request` must be a mapping (`headers`, `body`), not {_show(node)}", \
-                _remove(doc, member, "no request settings")
+            yield node, _("`request` must be a mapping (`headers`, `body`), not {node}").format(node=_show(node)), \
+                _remove(doc, member, _("no request settings"))
         else:
             for m in node.members():
                 if m.key in ("headers", "body") and m.value is not None and m.value.kind != "object":
-                    yield m.value, f"`request.{m.key}` must be a mapping, not {_show(m.value)}", \
-                        _remove(doc, m, f"no request {m.key}")
+                    yield m.value, _("`request.{key}` must be a mapping, not {value}").format(key=m.key, value=_show(m.value)), \
+                        _remove(doc, m, _("no request {key}").format(key=m.key))
     elif key == "permissions" and kind == "agent2":
         if node.kind != "array" or any(c.kind != "object" for c in node.children):
-            what = _show(node) if node.kind != "array" else "a list holding other things"
-            yield node, (f"`permissions` must be a list of rules (mappings of `action`, `resource`, "
-                         f"`effect`), not {what}"), _remove(doc, member, "no agent rules")
+            what = _show(node) if node.kind != "array" else _("a list holding other things")
+            yield node, (_("`permissions` must be a list of rules (mappings of `action`, "
+                           "`resource`, `effect`), not {what}").format(what=what)), _remove(doc, member, _("no agent rules"))
 
 
 def _number(node):
@@ -192,20 +193,21 @@ def _tools(doc, member, node, tables):
             v = m.value
             if v is not None and v.kind != "boolean":
                 word = _TRUTHY.get(str(v.value).lower()) if v.kind == "string" else None
-                fix = _replace(doc, v, word, f"write the boolean `{str(word).lower()}`") if word is not None \
-                    else _remove(doc, m, "the tool keeps its default")
-                yield v, f"`tools.{m.key}` must be true or false, not {_show(v)}", fix
+                fix = _replace(doc, v, word, _("write the boolean `{word}`").format(word=str(word).lower())) if word is not None \
+                    else _remove(doc, m, _("the tool keeps its default"))
+                yield v, _("`tools.{key}` must be true or false, not {value}").format(key=m.key, value=_show(v)), fix
         return
     names = _claude_tools(node, tables["claude_tools"])
     if names:
         fix = _replace(doc, node, {n: True for n in names},
-                       "write an OpenCode tools mapping (it enables these; the other tools stay "
-                       "enabled, unlike Claude Code's allow-list: add `permission` denies to limit them)")
-        message = (f"`tools` is {_show(node)}, Claude Code's tool list; OpenCode wants a mapping "
-                   f"of tool to true/false")
+                       _("write an OpenCode tools mapping (it enables these; the other tools stay "
+                         "enabled, unlike Claude Code's allow-list: add `permission` denies to "
+                         "limit them)"))
+        message = (_("`tools` is {node}, Claude Code's tool list; OpenCode wants a mapping of tool "
+                     "to true/false").format(node=_show(node)))
     else:
-        fix = _remove(doc, member, "every tool keeps its default")
-        message = f"`tools` must be a mapping of tool to true/false, not {_show(node)}"
+        fix = _remove(doc, member, _("every tool keeps its default"))
+        message = _("`tools` must be a mapping of tool to true/false, not {node}").format(node=_show(node))
     yield node, message, fix
 
 
@@ -238,11 +240,11 @@ def _permission(doc, member, node, facts):
             return
         if n.kind == "boolean":
             word = "allow" if n.value else "deny"
-            yield n, f"`{where}` is `{str(n.value).lower()}`; a permission is allow, ask or deny", \
-                _replace(doc, n, word, f"write `{word}`")
+            yield n, _("`{where}` is `{value}`; a permission is allow, ask or deny").format(where=where, value=str(n.value).lower()), \
+                _replace(doc, n, word, _("write `{word}`").format(word=word))
         else:
-            yield n, f"`{where}` is {_show(n)}; a permission is allow, ask or deny", \
-                _remove(doc, owner, "the permission keeps its default")
+            yield n, _("`{where}` is {n}; a permission is allow, ask or deny").format(where=where, n=_show(n)), \
+                _remove(doc, owner, _("the permission keeps its default"))
 
     if node.kind != "object":
         yield from action(node, "permission", member)

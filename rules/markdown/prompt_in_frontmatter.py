@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.registry import rule
@@ -51,7 +52,8 @@ def check(ctx):
         text = doc.text
         lead = "" if text.endswith("\n") else doc.eol
         fix = Fix(edits.remove_member(doc, member) + (Edit(len(text), len(text), lead + node.value.strip() + doc.eol),),
-                  Applicability.UNSAFE, "move the prompt into the body")
-    where = "the empty body" if not view.body else "the body"
-    yield ctx.at(member, f"`{member.key}` in the frontmatter is replaced by {where}: OpenCode never uses it",
+                  Applicability.UNSAFE, _("move the prompt into the body"))
+    where = _("the empty body") if not view.body else _("the body")
+    yield ctx.at(member, _("`{key}` in the frontmatter is replaced by {where}: OpenCode never uses "
+                           "it").format(key=member.key, where=where),
                  fix=fix)

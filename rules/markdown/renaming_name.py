@@ -1,3 +1,4 @@
+from rules.i18n import _, kind_name
 from linter.registry import rule
 from rules.layout import entry_name
 from rules.markdown import frontmatter as fm
@@ -43,12 +44,13 @@ def check(ctx):
     if "legacy_agent_keys" in fm.facts(ctx):
         # OpenCode 2 (its source): the name is always the path's; an agent file with `name`
         # is read as an OpenCode 1 agent (OC502 says what that does to its other keys)
-        also = " (and reads the file as an OpenCode 1 agent)" if what == "agent" else ""
-        yield ctx.at(member, f"OpenCode 2 ignores `name`{also}: the {what} is `{from_path}`, after its path")
+        also = _(" (and reads the file as an OpenCode 1 agent)") if what == "agent" else ""
+        yield ctx.at(member, _("OpenCode 2 ignores `name`{also}: the {what} is `{from_path}`, after "
+                               "its path").format(also=also, what=kind_name(what), from_path=from_path))
         return
     if node.kind != "string":
-        yield ctx.at(node, f"`name` is not a string: OpenCode names the entry `{node.value}` anyway")
+        yield ctx.at(node, _("`name` is not a string: OpenCode names the entry `{value}` anyway").format(value=node.value))
         return
     if node.value != from_path:
-        yield ctx.at(node, f"`name: {node.value}` renames the {what} `{from_path}` (its path) to "
-                           f"`{node.value}`; references must use `{node.value}`")
+        yield ctx.at(node, _("`name: {value}` renames the {what} `{from_path}` (its path) to "
+                             "`{value}`; references must use `{value}`").format(value=node.value, what=kind_name(what), from_path=from_path))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 
 
@@ -28,6 +29,8 @@ def check(ctx):
         return
     member = root.get("description")
     if member is None:
-        yield ctx.at((0, min(3, len(ctx.doc.text))), "the skill has no `description`: the model never sees it")
+        yield ctx.at((0, min(3, len(ctx.doc.text))), _("the skill has no `description`: the model "
+                                                       "never sees it"))
     elif member.value is None or member.value.kind != "string" or not member.value.value.strip():
-        yield ctx.at(member, "the skill's `description` is empty or not a string: the model never sees it")
+        yield ctx.at(member, _("the skill's `description` is empty or not a string: the model never "
+                               "sees it"))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 import os
 
 from linter.registry import rule
@@ -40,5 +41,5 @@ def check(ctx):
     else:
         target = os.path.join(folder, base[:-3], "SKILL.md")
     yield ctx.at((0, min(3, len(ctx.doc.text))),
-                 f"OpenCode never reads this file as a skill: a skill is `<name>/SKILL.md`; "
-                 f"move it to `{os.path.relpath(target)}`")
+                 _("OpenCode never reads this file as a skill: a skill is `<name>/SKILL.md`; move "
+                   "it to `{target}`").format(target=os.path.relpath(target)))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 
 from linter import edits, precompiled
 from linter.diagnostics import Applicability, Fix, Severity
@@ -54,21 +55,23 @@ def check(ctx):
         if folder_ok:
             if member is not None and member.value is not None:
                 fix = Fix((edits.replace_value(member.value, folder, doc),), Applicability.UNSAFE,
-                          f"name it `{folder}` after its folder")
+                          _("name it `{folder}` after its folder").format(folder=folder))
             elif member is None:
                 fix = Fix(edits.insert_member(doc, root, "name", folder, first=True), Applicability.UNSAFE,
-                          f"name it `{folder}` after its folder")
+                          _("name it `{folder}` after its folder").format(folder=folder))
         target = member if member is not None else (0, min(3, len(doc.text)))
-        what = "has no `name`" if member is None or member.value is None or member.value.kind == "null" \
-            else "has a `name` that is not a string"
-        yield ctx.at(target, f"the skill {what}: OpenCode{' 2' if v2 else ''} drops it without a word", fix=fix)
+        what = _("has no `name`") if member is None or member.value is None or member.value.kind == "null" \
+            else _("has a `name` that is not a string")
+        yield ctx.at(target, (_("the skill {what}: OpenCode 2 drops it without a word") if v2 else
+                               _("the skill {what}: OpenCode drops it without a word")).format(what=what), fix=fix)
         return
     name = member.value.value
     if not NAME.match(name):
-        yield ctx.at(member.value, f"skill name `{name}` is not lowercase letters, digits and hyphens",
+        yield ctx.at(member.value, _("skill name `{name}` is not lowercase letters, digits and "
+                                     "hyphens").format(name=name),
                      severity=Severity.WARNING)
     if name != folder:
         fix = Fix((edits.replace_value(member.value, folder, doc),), Applicability.UNSAFE,
-                  f"name it `{folder}` after its folder") if folder_ok else None
-        yield ctx.at(member.value, f"skill name `{name}` differs from its folder `{folder}`: OpenCode lists "
-                                   f"it as `{name}`", severity=Severity.WARNING, fix=fix)
+                  _("name it `{folder}` after its folder").format(folder=folder)) if folder_ok else None
+        yield ctx.at(member.value, _("skill name `{name}` differs from its folder `{folder}`: "
+                                     "OpenCode lists it as `{name}`").format(name=name, folder=folder), severity=Severity.WARNING, fix=fix)

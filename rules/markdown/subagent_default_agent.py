@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules.markdown.unknown_command_agent import known_agents
 
@@ -32,6 +33,8 @@ def check(ctx):
     agents = known_agents(ctx)
     entry = agents.get(name)
     if entry is None:
-        yield ctx.at(member.value, f"`default_agent` `{name}` names no agent: OpenCode falls back to `build`")
+        yield ctx.at(member.value, _("`default_agent` `{name}` names no agent: OpenCode falls back "
+                                     "to `build`").format(name=name))
     elif entry.get("mode") == "subagent":
-        yield ctx.at(member.value, f"`default_agent` `{name}` is a subagent: OpenCode falls back to `build`")
+        yield ctx.at(member.value, _("`default_agent` `{name}` is a subagent: OpenCode falls back "
+                                     "to `build`").format(name=name))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from linter.suggest import closest
 from rules.markdown import frontmatter as fm
@@ -63,5 +64,5 @@ def check(ctx):
     if name in agents:
         return
     near = closest(name, list(agents))
-    hint = f"; did you mean `{near[0]}`?" if near else ""
-    yield ctx.at(member.value, f"`agent: {name}` names no agent of this config{hint}")
+    hint = _("; did you mean `{near}`?").format(near=near[0]) if near else ""
+    yield ctx.at(member.value, _("`agent: {name}` names no agent of this config{hint}").format(name=name, hint=hint))

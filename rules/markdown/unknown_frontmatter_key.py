@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
@@ -84,8 +85,9 @@ def check(ctx):
             continue
         if doc.kind == "command" and key in ("template", "name"):
             continue
-        consequence = ("OpenCode drops it" if doc.kind == "command" else
-                       "OpenCode moves it into the agent's `options`, sent with every model request")
+        consequence = (_("OpenCode drops it") if doc.kind == "command" else
+                       _("OpenCode moves it into the agent's `options`, sent with every model "
+                         "request"))
         entry = spellings.get(key)
         fix = None
         if entry is not None:
@@ -94,27 +96,29 @@ def check(ctx):
                 if doc.kind == "command":
                     pass
                 else:
-                    message = "`maxSteps` is deprecated; use `steps` (the same setting)"
+                    message = _("`maxSteps` is deprecated; use `steps` (the same setting)")
                     if "steps" not in present:
-                        fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, "rename to `steps`")
+                        fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, _("rename to `steps`"))
                     yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
                     continue
             if origin == "OpenCode 2":
-                message = f"`{key}` is an OpenCode 2 key; OpenCode 1.18.33 does not read it: {consequence}"
+                message = _("`{key}` is an OpenCode 2 key; OpenCode 1.18.33 does not read it: "
+                            "{consequence}").format(key=key, consequence=consequence)
                 if replacement and (doc.kind != "command" or replacement in known):
-                    message += f"; OpenCode 1 spells it `{replacement}`"
+                    message += _("; OpenCode 1 spells it `{replacement}`").format(replacement=replacement)
             else:
-                message = f"`{key}` is the {origin} spelling; OpenCode 1.18.33 does not read it: {consequence}"
+                message = _("`{key}` is the {origin} spelling; OpenCode 1.18.33 does not read it: "
+                            "{consequence}").format(key=key, origin=_(origin), consequence=consequence)
                 if replacement and (doc.kind != "command" or replacement in known):
-                    message += f"; use `{replacement}`"
+                    message += _("; use `{replacement}`").format(replacement=replacement)
             if entry.get("note"):
-                message += f" ({entry['note']})"
+                message += f" ({_(entry['note'])})"
             if entry.get("fix") == "rename" and replacement not in present and replacement in known:
                 fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
-                          f"rename to `{replacement}`")
+                          _("rename to `{replacement}`").format(replacement=replacement))
             yield ctx.at(member, message, fix=fix)
             continue
-        message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: {consequence}",
+        message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: {consequence}").format(key=key, consequence=consequence),
                                      closest(key, [k for k in known if k not in present and k != "maxSteps"]))
         yield ctx.at(member, message, fix=fix)
 
@@ -123,9 +127,9 @@ def _did_you_mean(doc, member, message, close):
     """The message with the close known keys, and the rename to the one close key."""
     if not close:
         return message, None
-    fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, f"rename to `{close[0]}`") \
+    fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, _("rename to `{close}`").format(close=close[0])) \
         if len(close) == 1 else None
-    return message + f"; did you mean `{close[0]}`?", fix
+    return message + _("; did you mean `{close}`?").format(close=close[0]), fix
 
 
 def _v2(ctx, doc, root, facts):
@@ -140,10 +144,11 @@ def _v2(ctx, doc, root, facts):
             if key in known or key in ("template", "name"):
                 continue
             if key == "variant":
-                yield ctx.at(member, "OpenCode 2 ignores a command's `variant`: write the variant in the model, "
-                                     "`model: provider/model#variant`", fix=_variant_fix(doc, root, member))
+                yield ctx.at(member, _("OpenCode 2 ignores a command's `variant`: write the variant "
+                                       "in the model, `model: provider/model#variant`"), fix=_variant_fix(doc, root, member))
                 continue
-            message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: OpenCode 2 drops it",
+            message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: OpenCode "
+                                                        "2 drops it").format(key=key),
                                          closest(key, [k for k in known if k not in present]))
             yield ctx.at(member, message, fix=fix)
         return
@@ -152,7 +157,7 @@ def _v2(ctx, doc, root, facts):
     spellings = facts["spellings"]
     if legacy:
         first = legacy[0]
-        because = f"`{first.key}` (line {doc.position(first.start)[0]})"
+        because = _("`{key}` (line {start})").format(key=first.key, start=doc.position(first.start)[0])
     closest = Suggester()
     for member in root.members():
         key = member.key
@@ -160,38 +165,40 @@ def _v2(ctx, doc, root, facts):
             continue                    # OC505 says what OpenCode 2 does with `name`
         if key in v2_keys:
             if not legacy and key in facts["ignored_agent_keys"]:
-                yield ctx.at(member, "OpenCode 2 ignores `variant` in an agent file: write the variant in the "
-                                     "model, `model: provider/model#variant`", fix=_variant_fix(doc, root, member))
+                yield ctx.at(member, _("OpenCode 2 ignores `variant` in an agent file: write the "
+                                       "variant in the model, `model: provider/model#variant`"), fix=_variant_fix(doc, root, member))
             elif legacy and key not in v1_keys:
-                yield ctx.at(member, f"`{key}` is not applied: OpenCode 2 reads this file as an OpenCode 1 agent "
-                                     f"because of {because}, and sends `{key}` with every model request")
+                yield ctx.at(member, _("`{key}` is not applied: OpenCode 2 reads this file as an "
+                                       "OpenCode 1 agent because of {because}, and sends `{key}` "
+                                       "with every model request").format(key=key, because=because))
             continue
         entry = spellings.get(key)
-        compat = "OpenCode 2 reads a file with it as an OpenCode 1 agent"
+        compat = _("OpenCode 2 reads a file with it as an OpenCode 1 agent")
         fix = None
         if entry is not None and key in v1_keys:
             replacement = entry.get("replacement")
-            message = f"`{key}` is the {entry['origin']} spelling: {compat}"
-            message += f" (it becomes `{entry['migrated']}`)" if entry.get("migrated") else ""
+            message = _("`{key}` is the {entry} spelling: {compat}").format(key=key, entry=_(entry['origin']), compat=compat)
+            message += _(" (it becomes `{entry}`)").format(entry=entry['migrated']) if entry.get("migrated") else ""
             if replacement:
-                message += f"; use `{replacement}`"
+                message += _("; use `{replacement}`").format(replacement=replacement)
             if entry.get("note"):
                 message += f" ({entry['note']})"
             if entry.get("fix") == "rename" and replacement not in present:
                 fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
-                          f"rename to `{replacement}`")
+                          _("rename to `{replacement}`").format(replacement=replacement))
         elif key in v1_keys:
-            message = f"`{key}` is an OpenCode 1 key: {compat}"
+            message = _("`{key}` is an OpenCode 1 key: {compat}").format(key=key, compat=compat)
         else:
-            sends = f"{compat}, which sends `{key}` with every model request"
+            sends = _("{compat}, which sends `{key}` with every model request").format(compat=compat, key=key)
             if entry is not None:
-                message = f"`{key}` is the {entry['origin']} spelling: {sends}"
+                message = _("`{key}` is the {entry} spelling: {sends}").format(key=key, entry=_(entry['origin']), sends=sends)
                 if entry.get("replacement"):
-                    message += f"; use `{entry['replacement']}`"
+                    message += _("; use `{entry}`").format(entry=entry['replacement'])
                 if entry.get("note"):
                     message += f" ({entry['note']})"
             else:
-                message, fix = _did_you_mean(doc, member, f"unknown frontmatter key `{key}`: {sends}",
+                message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: "
+                                                            "{sends}").format(key=key, sends=sends),
                                              closest(key, [k for k in facts["agent_keys"] if k not in present]))
         yield ctx.at(member, message, fix=fix)
 
@@ -204,4 +211,4 @@ def _variant_fix(doc, root, member):
             or variant is None or variant.kind != "string" or not variant.value or "#" in variant.value:
         return None
     return Fix((edits.replace_value(node, f"{node.value}#{variant.value}", doc),) + edits.remove_member(doc, member),
-               Applicability.UNSAFE, f"write `model: {node.value}#{variant.value}`")
+               Applicability.UNSAFE, _("write `model: {value}#{value2}`").format(value=node.value, value2=variant.value))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -43,22 +44,22 @@ def check(ctx):
         if not shape.foreign(section, server):
             continue
         converted, dropped, safe = shape.convert(server.value.to_python())
-        where = "`mcpServers` (Claude's key, which OpenCode drops)" if section == "mcpServers" else "`mcp`"
-        message = f"MCP server `{server.key}` in {where} is in Claude/Cursor's shape; OpenCode wants " \
-                  + ("`type: \"remote\"` with `url`" if converted and converted["type"] == "remote"
-                     else "`type: \"local\"` with `command` as one array and `environment`")
+        where = _("`mcpServers` (Claude's key, which OpenCode drops)") if section == "mcpServers" else "`mcp`"
+        message = _("MCP server `{key}` in {where} is in Claude/Cursor's shape; OpenCode wants ").format(key=server.key, where=where) \
+                  + (_('`type: "remote"` with `url`') if converted and converted["type"] == "remote"
+                     else _('`type: "local"` with `command` as one array and `environment`'))
         fix = None
         if converted is not None:
             split = [k for k in dropped if k.startswith("command")]
             gone = [k for k in dropped if not k.startswith("command")]
-            note = (f" (drops {', '.join(f'`{k}`' for k in gone)}, which OpenCode has no place for)"
-                    if gone else "") + (" (splits `command` at spaces)" if split else "")
+            note = (_(" (drops {value}, which OpenCode has no place for)").format(value=', '.join(f'`{k}`' for k in gone))
+                    if gone else "") + (_(" (splits `command` at spaces)") if split else "")
             applicability = Applicability.SAFE if safe else Applicability.UNSAFE
             fix = _fix(doc, root, section, server, converted, applicability,
-                       f"rewrite in OpenCode's shape{note}")
+                       _("rewrite in OpenCode's shape{note}").format(note=note))
         yield ctx.at(server, message, fix=fix,
-                     help="OpenCode's MCP entries: {\"type\": \"local\", \"command\": [\"npx\", \"-y\", "
-                          "\"pkg\"], \"environment\": {...}} or {\"type\": \"remote\", \"url\": \"...\"}.")
+                     help=_('OpenCode\'s MCP entries: {"type": "local", "command": ["npx", "-y", '
+                            '"pkg"], "environment": {...}} or {"type": "remote", "url": "..."}.'))
 
 
 def _fix(doc, root, section, server, converted, applicability, message):
@@ -68,14 +69,14 @@ def _fix(doc, root, section, server, converted, applicability, message):
     mcp = root.get("mcp")
     if mcp is None:         # the section becomes `mcp`; its other servers follow, pass by pass
         return Fix((edits.rename_key(section_member, "mcp"), _rewrite(doc, server.value, converted)),
-                   applicability, message + ", under `mcp`", isolation=("mcp-move", root.start))
+                   applicability, message + _(", under `mcp`"), isolation=("mcp-move", root.start))
     if mcp.value is None or mcp.value.kind != "object" or mcp.value.get(server.key) is not None:
         return None         # nowhere to move it without overwriting
     siblings = list(server.parent.members())
     removal = edits.remove_member(doc, section_member) if len(siblings) == 1 \
         else edits.remove_member(doc, server)
     insertion = edits.set_path(doc, mcp.value, (server.key,), converted)
-    return Fix(removal + insertion, applicability, message + ", into `mcp`",
+    return Fix(removal + insertion, applicability, message + _(", into `mcp`"),
                isolation=("mcp-move", root.start))
 
 

@@ -14,6 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
     from typing import Any
 
+from rules.i18n import _
 from linter.jsonc import Member, Node
 
 FOREIGN_TYPES = {"stdio": "local", "sse": "remote", "http": "remote", "streamable-http": "remote",
@@ -117,5 +118,5 @@ def convert(value: dict) -> tuple[dict | None, list[str], bool]:
         else:
             notes.append(key)
     if not remote and split:
-        notes.append("command (split at spaces)")
+        notes.append(_("command (split at spaces)"))
     return out, notes, not notes

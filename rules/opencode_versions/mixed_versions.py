@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -54,11 +55,11 @@ def check(ctx):
             if new and node.get(new) is None and sum(m.key == key for m in node.members()) == 1:
                 changes.append(edits.rename_key(member, new))
         target = node.get(other[0])
-        place = "the config" if where == "top" else f"this {where} entry"
-        message = (f"{place} mixes OpenCode 1 keys ({_names(v1)}) and OpenCode 2 keys ({_names(v2)}); "
-                   f"no release reads both (judged as OpenCode {version})")
+        place = _("the config") if where == "top" else _("this {where} entry").format(where=where)
+        message = (_("{place} mixes OpenCode 1 keys ({v1}) and OpenCode 2 keys ({v2}); no release "
+                     "reads both (judged as OpenCode {version})").format(place=place, v1=_names(v1), v2=_names(v2), version=version))
         fix = Fix(tuple(changes), Applicability.UNSAFE,
-                  f"rename to OpenCode {version.major}'s spelling") if changes else None
+                  _("rename to OpenCode {major}'s spelling").format(major=version.major)) if changes else None
         yield ctx.at(target, message, fix=fix)
 
 

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.diagnostics import Severity
 from linter.registry import rule
 from rules import versions
@@ -40,4 +41,4 @@ def check(ctx):
             continue
         if isinstance(note["value"], bool) and member.value.kind != "boolean":
             continue
-        yield ctx.at(member, note["message"], severity=Severity(note["severity"]))
+        yield ctx.at(member, _(note["message"]), severity=Severity(note["severity"]))

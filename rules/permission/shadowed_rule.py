@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -39,8 +40,8 @@ def check(ctx):
     if root is None or root.kind != "object":
         return
     top = root.get("permission")
-    global_rules = rules_list.rules(top.value if top is not None else None, "the global permission")
-    lists = [global_rules] + [global_rules + rules_list.rules(value, f"agent `{name}`")
+    global_rules = rules_list.rules(top.value if top is not None else None, _("the global permission"))
+    lists = [global_rules] + [global_rules + rules_list.rules(value, _("agent `{name}`").format(name=name))
                               for name, value in rules_list.agents(root)]
     seen = set()
     for rules in lists:
@@ -64,14 +65,14 @@ def _describe(r) -> str:
 
 
 def _finding(ctx, earlier, winner):
-    line, _ = ctx.doc.position(winner.node.start)
+    line, _column = ctx.doc.position(winner.node.start)
     if winner.owner == earlier.owner:
-        message = (f"{_describe(earlier)} never decides: {_describe(winner)} (line {line}) comes "
-                   f"later and matches everything it matches, and the last matching rule wins")
+        message = (_("{earlier} never decides: {winner} (line {line}) comes later and matches "
+                     "everything it matches, and the last matching rule wins").format(earlier=_describe(earlier), winner=_describe(winner), line=line))
     else:
-        message = (f"in {winner.owner}, the global {_describe(earlier)} never decides: the agent's "
-                   f"{_describe(winner)} (line {line}) comes after it and matches everything it "
-                   f"matches, and the last matching rule wins")
+        message = (_("in {owner}, the global {earlier} never decides: the agent's {winner} (line "
+                     "{line}) comes after it and matches everything it matches, and the last "
+                     "matching rule wins").format(owner=winner.owner, earlier=_describe(earlier), winner=_describe(winner), line=line))
     fix = None
     if winner.member is not None and earlier.member is not None and winner.pattern == "*" \
             and winner.member.parent is earlier.member.parent:
@@ -80,8 +81,7 @@ def _finding(ctx, earlier, winner):
             moved = edits.remove_member(ctx.doc, winner.member) + edits.insert_member(
                 ctx.doc, obj, "*", winner.action, first=True)
             fix = Fix(moved, Applicability.UNSAFE,
-                      f"move `\"*\": \"{winner.action}\"` first: `{earlier.pattern}` is then "
-                      f"{earlier.action}, not {winner.action}", isolation=("permission-order", obj.start))
+                      _('move `"*": "{action}"` first: `{pattern}` is then {action2}, not {action}').format(action=winner.action, pattern=earlier.pattern, action2=earlier.action), isolation=("permission-order", obj.start))
     return ctx.at(earlier.member if earlier.member is not None else earlier.node, message, fix=fix,
-                  help="OpenCode's permission rules: the last one that matches decides; write "
-                       "the catch-all `*` first and the exceptions after it.")
+                  help=_("OpenCode's permission rules: the last one that matches decides; write the "
+                         "catch-all `*` first and the exceptions after it."))

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -51,8 +52,9 @@ def check(ctx):
                 continue
             fix = None
             if value.get(guess) is None:
-                fix = Fix((edits.rename_key(member, guess),), Applicability.UNSAFE, f"rename to `{guess}`",
+                fix = Fix((edits.rename_key(member, guess),), Applicability.UNSAFE, _("rename to `{guess}`").format(guess=guess),
                           isolation=("permission-key", value.start, guess))
-            yield ctx.at(member, f"permission `{key}` matches no OpenCode tool; did you mean `{guess}`?",
-                         fix=fix, help="OpenCode keeps any permission key (MCP tools have their own "
-                                       "names), so a misspelt one silently matches nothing.")
+            yield ctx.at(member, _("permission `{key}` matches no OpenCode tool; did you mean "
+                                   "`{guess}`?").format(key=key, guess=guess),
+                         fix=fix, help=_("OpenCode keeps any permission key (MCP tools have their "
+                                         "own names), so a misspelt one silently matches nothing."))

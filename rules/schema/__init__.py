@@ -14,6 +14,7 @@ decides.
 
 from __future__ import annotations
 
+from rules.i18n import N_, _
 import json
 import os
 import re
@@ -33,12 +34,12 @@ BUNDLED = os.path.join(HERE, "opencode.schema.json")
 # the schema each document kind is validated against; `--schema` names the config's only
 BUNDLED_KINDS = {"tui": "bundled:tui"}
 FETCH_TIMEOUT = 3.0
-TYPE_NAMES = {"object": "an object", "array": "an array", "string": "a string",
-              "integer": "an integer", "number": "a number", "boolean": "true or false",
+TYPE_NAMES = {"object": N_("an object"), "array": N_("an array"), "string": N_("a string"),
+              "integer": N_("an integer"), "number": N_("a number"), "boolean": N_("true or false"),
               "null": "null"}
-_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "greater than", "maximum": "at most",
-           "exclusiveMaximum": "less than", "minItems": "an array with at least this many items:",
-           "minLength": "a string with at least this many characters:"}
+_BOUNDS = {"minimum": N_("at least"), "exclusiveMinimum": N_("greater than"), "maximum": N_("at most"),
+           "exclusiveMaximum": N_("less than"), "minItems": N_("an array with at least this many items:"),
+           "minLength": N_("a string with at least this many characters:")}
 _SUBSTITUTED = precompiled.regex(r"\{(?:env|file):[^}]*\}")
 
 
@@ -75,7 +76,7 @@ def load(source: str | None) -> dict:
     if key not in _LOADED:
         schema = _read(source)
         if not isinstance(schema, dict):
-            raise SchemaError(f"schema {source}: not a JSON Schema (it must be an object)")
+            raise SchemaError(_("schema {source}: not a JSON Schema (it must be an object)").format(source=source))
         _LOADED[key] = schema
     return _LOADED[key]
 
@@ -93,9 +94,9 @@ def _read(source: str | None) -> dict:
     try:
         return json.loads(Path(source).expanduser().read_text(encoding="utf-8"))
     except OSError as exc:
-        raise SchemaError(f"schema {source}: {exc.strerror or exc}") from None
+        raise SchemaError(_("schema {source}: {strerror}").format(source=source, strerror=exc.strerror or exc)) from None
     except ValueError as exc:
-        raise SchemaError(f"schema {source}: not JSON ({exc})") from None
+        raise SchemaError(_("schema {source}: not JSON ({exc})").format(source=source, exc=exc)) from None
 
 
 def _fetch(url: str) -> dict:
@@ -112,7 +113,7 @@ def _fetch(url: str) -> dict:
             while chunk := response.read1(65536):
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
-                    raise TimeoutError("timed out")
+                    raise TimeoutError(_("timed out"))
         data = b"".join(chunks)
         schema = json.loads(data)
         try:
@@ -125,11 +126,11 @@ def _fetch(url: str) -> dict:
         reason = getattr(exc, "reason", None) or exc
         try:
             copy = json.loads(cached.read_bytes())
-            sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the cached copy\n")
+            sys.stderr.write(_("oclint: cannot fetch {url} ({reason}); using the cached copy\n").format(url=url, reason=reason))
             return copy
         except (OSError, ValueError):
             pass        # no cached copy, or a damaged one
-        sys.stderr.write(f"oclint: cannot fetch {url} ({reason}); using the bundled schema\n")
+        sys.stderr.write(_("oclint: cannot fetch {url} ({reason}); using the bundled schema\n").format(url=url, reason=reason))
         return load(None)
 
 
@@ -212,7 +213,7 @@ def validator(options, source: str | None = None) -> Any:
             try:
                 cls.check_schema(schema)
             except Invalid as exc:
-                raise SchemaError(f"schema {source}: not a valid JSON Schema: {exc.message}") from None
+                raise SchemaError(_("schema {source}: not a valid JSON Schema: {message}").format(source=source, message=exc.message)) from None
         _LOADED[key] = cls(schema, registry=Registry(retrieve=retrieve))
     return _LOADED[key]
 
@@ -258,8 +259,7 @@ def _errors(value, options, source: str | None = None) -> list:
         return list(validator(options, source).iter_errors(value))
     except (RecursionError, Unresolvable) as exc:    # a $ref loop, a $ref to nowhere
         source = source or options.get("schema") or "(bundled)"
-        raise SchemaError(f"schema {source}: cannot be used: {type(exc).__name__}: "
-                          f"{str(exc)[:200]}") from None
+        raise SchemaError(_("schema {source}: cannot be used: {type}: {exc}").format(source=source, type=type(exc).__name__, exc=str(exc)[:200])) from None
 
 
 def findings(ctx) -> list[Finding]:
@@ -321,7 +321,7 @@ def _classify(error, root: Node):
         for member in node.members():
             if member.key in allowed or any(re.search(p, member.key) for p in pattern_keys):
                 continue
-            yield Finding("unknown-key", member, f"unknown key `{member.key}` in {where(path)}",
+            yield Finding("unknown-key", member, _("unknown key `{key}` in {path}").format(key=member.key, path=where(path)),
                           path + (member.key,), member.key, suggest, node=node)
     elif kind == "required":
         present = {m.key for m in node.members()}
@@ -329,22 +329,21 @@ def _classify(error, root: Node):
             if key not in present:
                 target = node.member if node.member is not None else (node.start, node.start + 1)
                 yield Finding("missing-required", target,
-                              f"{where(path)} is missing the required key `{key}`", path, key, node=node)
+                              _("{path} is missing the required key `{key}`").format(path=where(path), key=key), path, key, node=node)
     elif kind == "type":
-        yield Finding("invalid-type", node, f"{where(path)} must be {_types(error.validator_value)}, "
-                                            f"not {_json_type(node)}", path, node=node)
+        yield Finding("invalid-type", node, _("{path} must be {validator_value}, not {node}").format(path=where(path), validator_value=_types(error.validator_value), node=_json_type(node)), path, node=node)
     elif kind in ("anyOf", "oneOf"):
         yield from _one_of(error, root, node, path)
     elif kind in ("enum", "const"):
         allowed = tuple(error.validator_value) if kind == "enum" else (error.validator_value,)
-        yield Finding("invalid-value", node, f"{where(path)} is {_show(node)}; allowed: "
+        yield Finding("invalid-value", node, _("{path} is {node}; allowed: ").format(path=where(path), node=_show(node))
                                              + ", ".join(json.dumps(a) for a in allowed),
                       path, allowed=allowed, node=node)
     elif kind == "propertyNames":
         return
     elif kind in _BOUNDS:
-        yield Finding("invalid-value", node, f"{where(path)} is {_show(node)}; it must be "
-                                             f"{_BOUNDS[kind]} {error.validator_value}", path, node=node)
+        yield Finding("invalid-value", node, _("{path} is {node}; it must be {bound} "
+                                               "{validator_value}").format(path=where(path), node=_show(node), bound=_(_BOUNDS[kind]), validator_value=error.validator_value), path, node=node)
     else:
         yield Finding("invalid-value", node, f"{where(path)}: {_plain(error.message)}", path, node=node)
 
@@ -355,7 +354,7 @@ def _one_of(error, root: Node, node: Node, path: tuple):
     for sub in error.context or ():
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
     if not branches:
-        yield Finding("invalid-value", node, f"{where(path)} matches more than one allowed form",
+        yield Finding("invalid-value", node, _("{path} matches more than one allowed form").format(path=where(path)),
                       path, node=node)
         return
 
@@ -374,7 +373,7 @@ def _one_of(error, root: Node, node: Node, path: tuple):
     best_index, best = ranked[0]
     if misfit(best) >= 100:
         shapes = _shapes(error.validator_value)
-        yield Finding("invalid-type", node, f"{where(path)} must be {shapes}, not {_json_type(node)}",
+        yield Finding("invalid-type", node, _("{path} must be {shapes}, not {node}").format(path=where(path), shapes=shapes, node=_json_type(node)),
                       path, node=node)
         return
     for sub in best:
@@ -395,7 +394,7 @@ def _shapes(branches: list) -> str:
         elif "$ref" in branch:
             names.append(branch["$ref"].rsplit("/", 1)[-1])
     unique = list(dict.fromkeys(names))
-    return " or ".join(unique) if unique else "one of the allowed forms"
+    return _(" or ").join(unique) if unique else _("one of the allowed forms")
 
 
 def _substituted(node: Node) -> bool:
@@ -404,14 +403,14 @@ def _substituted(node: Node) -> bool:
 
 def _types(value) -> str:
     types = value if isinstance(value, list) else [value]
-    return " or ".join(TYPE_NAMES.get(t, t) for t in types)
+    return _(" or ").join(_(TYPE_NAMES[t]) if t in TYPE_NAMES else t for t in types)
 
 
 def _json_type(node: Node) -> str:
     if node.kind == "number":
-        return "a number" if isinstance(node.value, float) else "an integer"
-    return {"string": "a string", "object": "an object", "array": "an array",
-            "boolean": "a boolean", "null": "null"}.get(node.kind, node.kind)
+        return _("a number") if isinstance(node.value, float) else _("an integer")
+    return {"string": _("a string"), "object": _("an object"), "array": _("an array"),
+            "boolean": _("a boolean"), "null": "null"}.get(node.kind, node.kind)
 
 
 def _show(node: Node) -> str:
@@ -426,7 +425,7 @@ def _plain(message: str) -> str:
 def where(path: tuple) -> str:
     """``provider.mixroute.models["gpt-5.1"].limit``: a path as a reader writes it."""
     if not path:
-        return "the config"
+        return _("the config")
     out = ""
     for step in path:
         if isinstance(step, int):

@@ -1,3 +1,4 @@
+from rules.i18n import _, ngettext
 import os
 
 from linter.registry import rule
@@ -36,13 +37,12 @@ def check(ctx):
     mine = ctx.doc.value if isinstance(ctx.doc.value, dict) else {}
     overridden = sorted(_overlap(mine, other)) if isinstance(other, dict) else []
     start = ctx.root.start
-    message = "this folder also has a tui.jsonc; OpenCode applies both, tui.jsonc last"
+    message = _("this folder also has a tui.jsonc; OpenCode applies both, tui.jsonc last")
     if overridden:
-        message += ", so " + ", ".join(f"`{k}`" for k in overridden[:6]) + \
-            (" ..." if len(overridden) > 6 else "") + " here " + \
-            ("is" if len(overridden) == 1 else "are") + " overridden"
+        message += ngettext(", so {keys} here is overridden", ", so {keys} here are overridden", len(overridden)).format(
+            keys=", ".join(f"`{k}`" for k in overridden[:6]) + (" ..." if len(overridden) > 6 else ""))
     yield ctx.at((start, start + 1), message,
-                 help="Keep the TUI settings of a folder in one file.")
+                 help=_("Keep the TUI settings of a folder in one file."))
 
 
 def _value(ctx, path):
@@ -53,7 +53,7 @@ def _value(ctx, path):
             return doc.value
     from linter import files
     try:
-        doc, _ = files.read(path)
+        doc, _data = files.read(path)
     except files.FileError:
         return None
     return doc.value if not doc.parse.errors else None

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules import schema
 
@@ -31,7 +32,7 @@ def check(ctx):
     for finding in schema.findings(ctx):
         if finding.kind == "unknown-key":
             continue
-        yield ctx.at(finding.target, finding.message.replace("the config", "the file")
-                     + "; OpenCode ignores this whole tui file",
-                     help="The TUI skips a tui.json(c) that does not validate, with only a log "
-                          "line (`skipping invalid tui config`): none of its settings apply.")
+        yield ctx.at(finding.target, finding.message.replace(_("the config"), _("the file"))
+                     + _("; OpenCode ignores this whole tui file"),
+                     help=_("The TUI skips a tui.json(c) that does not validate, with only a log "
+                            "line (`skipping invalid tui config`): none of its settings apply."))

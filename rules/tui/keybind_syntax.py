@@ -1,3 +1,4 @@
+from rules.i18n import _
 
 from linter import precompiled
 from linter.registry import rule
@@ -53,10 +54,10 @@ def _check_string(ctx, node):
     try:
         parsed = keys.parse(text)
     except keys.KeyError_ as exc:
-        yield ctx.at(node, f"OpenCode cannot read this key binding: {exc}")
+        yield ctx.at(node, _("OpenCode cannot read this key binding: {exc}").format(exc=exc))
         return
     if not text.strip():
-        yield ctx.at(node, "an empty key binding; write `\"none\"` for no binding")
+        yield ctx.at(node, _('an empty key binding; write `"none"` for no binding'))
         return
     names = keys.known_names()
     modifiers = ("ctrl", "alt", "shift", "meta", "super", "hyper", "option", "control")
@@ -64,13 +65,13 @@ def _check_string(ctx, node):
         for stroke in strokes:
             if stroke.token is not None and stroke.token != "leader":
                 yield ctx.at(_span(ctx, node, offset + stroke.start, offset + stroke.end),
-                             f"`<{stroke.token}>` is not a key token OpenCode knows (only `<leader>`)")
+                             _("`<{token}>` is not a key token OpenCode knows (only `<leader>`)").format(token=stroke.token))
             if stroke.token is None and (any(c.isspace() for c in stroke.name)
                                          or (len(stroke.name) > 1 and stroke.name not in names
                                              and not keys.is_function_key(stroke.name))):
                 yield ctx.at(_span(ctx, node, offset + stroke.start, offset + stroke.end),
-                             f"`{binding}` reads as one key named `{stroke.name}`, which no key is "
-                             "(a binding with both `+` and a space is read whole)")
+                             _("`{binding}` reads as one key named `{name}`, which no key is (a "
+                               "binding with both `+` and a space is read whole)").format(binding=binding, name=stroke.name))
         aliased = keys._alias(binding)
         if aliased != binding:
             continue        # offsets moved; the alias words themselves are fine
@@ -83,11 +84,11 @@ def _check_string(ctx, node):
             inside = [s for s in strokes if s.end > word.start() and s.start < word.end()]
             shown = " ".join(keys.describe(s) for s in strokes)
             guess = closest(word.group().lower(), [*names, *modifiers])
-            hint = f"; did you mean `{guess[0]}`?" if guess else ""
+            hint = _("; did you mean `{guess}`?").format(guess=guess[0]) if guess else ""
             yield ctx.at(_span(ctx, node, offset + word.start(), offset + word.end()),
-                         f"`{binding}` reads as the key sequence `{shown}`: OpenCode has no key or "
-                         f"modifier named `{word.group()}`{hint}",
-                         help="Known key names: escape, return, tab, space, backspace, delete, "
-                              "up, down, left, right, home, end, pageup, pagedown, f1-f24, ... "
-                              "modifiers: ctrl, alt, shift, super, hyper; `<leader>`.")
+                         _("`{binding}` reads as the key sequence `{shown}`: OpenCode has no key or "
+                           "modifier named `{word}`{hint}").format(binding=binding, shown=shown, word=word.group(), hint=hint),
+                         help=_("Known key names: escape, return, tab, space, backspace, delete, "
+                                "up, down, left, right, home, end, pageup, pagedown, f1-f24, ... "
+                                "modifiers: ctrl, alt, shift, super, hyper; `<leader>`."))
             break

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter.registry import rule
 from rules.tui import _bindings, keys
 
@@ -37,6 +38,6 @@ def check(ctx):
         except keys.KeyError_:
             continue        # OC603 reports it
         if len(parsed) > 1:
-            yield ctx.at(node, f"the leader holds {len(parsed)} alternatives; OpenCode takes exactly "
-                               "one key and exits at start (\"Unexpected error\")",
-                         help="Keep one key: " + ", ".join(f'`"{b}"`' for _, b, _ in parsed) + ".")
+            yield ctx.at(node, _("the leader holds {count} alternatives; OpenCode takes exactly one "
+                                 'key and exits at start ("Unexpected error")').format(count=len(parsed)),
+                         help=_("Keep one key: {keys}.").format(keys=", ".join(f'`"{b}"`' for _a, b, _c in parsed)))

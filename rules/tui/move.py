@@ -5,6 +5,7 @@ files."""
 
 from __future__ import annotations
 
+from rules.i18n import _
 import os
 
 from linter import edits
@@ -33,7 +34,7 @@ def fix(ctx, member) -> tuple[Fix | None, str]:
     tui = existing if existing is not None else None
     if tui is not None and (tui.encoding_error or tui.parse.errors or tui.root is None
                             or tui.root.kind != "object"):
-        return None, f" ({name} beside it does not parse: move it by hand)"
+        return None, _(" ({name} beside it does not parse: move it by hand)").format(name=name)
     from linter.files import decode
     doc = tui if tui is not None else decode(path, NEW_FILE.encode("utf-8"))
     value = member.value.to_python()
@@ -47,7 +48,7 @@ def fix(ctx, member) -> tuple[Fix | None, str]:
             return None, ""
         present = doc.root.get("keybinds")
         if present is not None and (present.value is None or present.value.kind != "object"):
-            return None, f" ({name} has a `keybinds` that is not an object: merge by hand)"
+            return None, _(" ({name} has a `keybinds` that is not an object: merge by hand)").format(name=name)
         obj = present.value if present is not None else None
         items = list(value.items()) if obj is not None else [("keybinds", value)]
         obj = obj if obj is not None else doc.root
@@ -55,15 +56,15 @@ def fix(ctx, member) -> tuple[Fix | None, str]:
         items, obj = [(member.key, value)], doc.root
     clash = [key for key, _ in items if obj.get(key) is not None]
     if clash:
-        return None, f" ({name} already sets {', '.join(f'`{k}`' for k in clash)}: merge by hand)"
+        return None, _(" ({name} already sets {value}: merge by hand)").format(name=name, value=', '.join(f'`{k}`' for k in clash))
     if not items:
         return Fix(edits.remove_member(ctx.doc, member), Applicability.SAFE,
-                   f"remove the empty `{member.key}`"), ""
+                   _("remove the empty `{key}`").format(key=member.key)), ""
     insert: tuple[Edit, ...] = edits.insert_members(doc, obj, items)
     creating = tui is None
     # a file this run creates (an earlier pass made it) is still the TUI's migration
     new_in_run = ctx.run.originals.get(os.path.abspath(path), None) is None
     return Fix(edits.remove_member(ctx.doc, member),
                Applicability.SAFE if new_in_run else Applicability.UNSAFE,
-               f"move `{member.key}` into {name}" + (" (created)" if creating else ""),
+               _("move `{key}` into {name}").format(key=member.key, name=name) + (_(" (created)") if creating else ""),
                files=(FileEdit(path, insert, NEW_FILE if creating else None),)), ""

@@ -1,3 +1,4 @@
+from rules.i18n import _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -41,17 +42,16 @@ def check(ctx):
         member = finding.target
         parent = finding.path[:-1]
         keybind = parent == ("keybinds",) or parent == ("tui", "keybinds")
-        what = "keybind" if keybind else "key"
-        message = f"unknown {what} `{member.key}`" + ("" if keybind or not parent
-                                                        else f" in {schema.where(parent)}")
+        message = (_("unknown keybind `{key}`") if keybind else _("unknown key `{key}`")).format(key=member.key) + ("" if keybind or not parent
+                                                        else _(" in {parent}").format(parent=schema.where(parent)))
         candidates = [c for c in finding.candidates if c != member.key]
         close = [FOREIGN[parent][member.key]] if member.key in FOREIGN.get(parent, {}) \
             else closest(member.key, candidates)[:1]
         fix = None
         if close:
-            message += f"; did you mean `{close[0]}`?"
+            message += _("; did you mean `{close}`?").format(close=close[0])
             if member.parent.get(close[0]) is None:
                 fix = Fix((edits.rename_key(member, close[0]),), Applicability.UNSAFE,
-                          f"rename to `{close[0]}`")
+                          _("rename to `{close}`").format(close=close[0]))
         yield ctx.at(member, message, fix=fix,
-                     help="OpenCode drops unknown tui.json keys and keybind names silently.")
+                     help=_("OpenCode drops unknown tui.json keys and keybind names silently."))
