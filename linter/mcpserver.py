@@ -11,6 +11,7 @@ The SDK is imported only here, and this module only when the server starts.
 
 from __future__ import annotations
 
+from linter.i18n import _
 import difflib
 import json
 import logging
@@ -69,7 +70,8 @@ class Tools:
 
     def _lint(self, path: str | None, text: str | None, filename: str | None) -> tuple[Linting, Result]:
         if path is None and text is None:
-            raise app.UsageError("give a `path` to a file, or a `text` (with a `filename` to lint it as)")
+            raise app.UsageError(_("give a `path` to a file, or a `text` (with a `filename` to lint "
+                                   "it as)"))
         linting = Linting(self.knowledge)
         if text is None:
             doc = files.read(path)[0]
@@ -87,7 +89,7 @@ class Tools:
         return linting, result
 
     def lint(self, path: str | None = None, text: str | None = None, filename: str | None = None) -> dict:
-        _, result = self._lint(path, text, filename)
+        _doc, result = self._lint(path, text, filename)
         found = [diagnostic(result, d) for d in result.diagnostics]
         return self.masked({"file": result.doc.path, "kind": result.doc.kind, "diagnostics": found,
                        "count": len(found)}, result.secrets)
@@ -101,16 +103,17 @@ class Tools:
         else:
             fixed, applied = engine.fix(doc, lambda d: result.lint(d, result.load), unsafe)
         if fixed.text != doc.text and (fixed.parse.errors or fixed.parse.json5):
-            raise app.UsageError(f"{doc.path}: not fixed: it would still not parse; fix its syntax errors first")
+            raise app.UsageError(_("{path}: not fixed: it would still not parse; fix its syntax "
+                                   "errors first").format(path=doc.path))
         linting.buffers[doc.path] = fixed
         after = linting.lint(doc.path)
         written = False
         if write and fixed.text != doc.text:
             if text is not None and path is None:
-                raise app.UsageError("`write` needs a `path`: a text has no file to write")
+                raise app.UsageError(_("`write` needs a `path`: a text has no file to write"))
             current, data = files.read(doc.path)
             if current.text != doc.text:
-                raise app.UsageError(f"{doc.path}: changed while it was being fixed; nothing written")
+                raise app.UsageError(_("{path}: changed while it was being fixed; nothing written").format(path=doc.path))
             files.write_atomic(doc.path, files.encode(fixed), data)
             written = True
         diff = "".join(difflib.unified_diff(doc.text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
@@ -126,7 +129,7 @@ class Tools:
         from linter.registry import find
         found = find(code)
         if found is None:
-            raise app.UsageError(f"unknown rule `{code}`")
+            raise app.UsageError(_("unknown rule `{code}`").format(code=code))
         return {"code": found.code, "name": found.name, "severity": found.severity.value,
                 "fix": found.fix.value if found.fix else None, "kinds": list(found.kinds),
                 "docs": app.rule_doc(found)}
@@ -135,10 +138,10 @@ class Tools:
         from linter import show_config
         where = os.path.abspath(folder or os.getcwd())
         if not os.path.isdir(where):
-            raise app.UsageError(f"{where}: not a folder")
+            raise app.UsageError(_("{where}: not a folder").format(where=where))
         found = self.knowledge.editor().folder_config(where, home)
         if found is None:
-            return {"folder": where, "files": [], "config": {}, "note": "no OpenCode config files apply here"}
+            return {"folder": where, "files": [], "config": {}, "note": _("no OpenCode config files apply here")}
         merged, load, docs, broken = found
         out = json.loads(show_config.as_json(merged, where, load))
         out.update(folder=where, broken=broken)
@@ -158,7 +161,7 @@ class Tools:
                                             fromfile=path, tofile=path))
         return self.masked({"file": path, "models": models_, "written": write, "text": text, "diff": diff,
                             **({"note": note} if note else {}),
-                            "key": f"set the key in your shell profile: {key}"},
+                            "key": _("set the key in your shell profile: {key}").format(key=key)},
                            app.run_secrets(self.knowledge, [files.decode(path, text.encode("utf-8"))]))
 
 
@@ -219,7 +222,7 @@ def build(knowledge):
         returns the new text and a diff; writes (creating the file if absent) only with `write`.
         `routing` is both, api-compatibility or provider-npm."""
         if routing not in ("both", "api-compatibility", "provider-npm"):
-            raise ToolError("routing must be both, api-compatibility or provider-npm")
+            raise ToolError(_("routing must be both, api-compatibility or provider-npm"))
         return guarded(lambda: tools.scaffold(path, list(models or ()), default or None, base_url or None, routing, force, write))
 
     server.tools = tools

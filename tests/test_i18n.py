@@ -292,3 +292,17 @@ def test_init_mixroute_speaks_chinese(tmp_path):
         "请在 shell 配置文件中设置密钥：export MIXROUTE_API_KEY=sk-..."]
     again = oclint("init", "mixroute", "opencode.json", "--locale", "zh-CN", cwd=tmp_path)
     assert again.stderr == "oclint: 错误：opencode.json 已有 `mixroute` 提供商；使用 --force 替换它\n"
+
+
+def test_the_mcp_tools_speak_the_locale(tmp_path):
+    pytest.importorskip("mcp")
+    import rules
+    from linter import app, mcpserver
+    tools = mcpserver.Tools(rules.knowledge())
+    i18n.use("zh-CN")
+    with pytest.raises(app.UsageError, match="^请给出文件的 `path`"):
+        tools.lint()
+    config = tmp_path / "opencode.json"
+    config.write_text('{"$schema": "https://opencode.ai/config.json", "modle": "x"}')
+    found = tools.lint(str(config))["diagnostics"]
+    assert any("未知的键 `modle`" in d["message"] for d in found)
