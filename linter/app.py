@@ -292,9 +292,16 @@ def _load_context(item: Loaded, options: CheckOptions, knowledge: Knowledge):
 def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
     """``--show-files``: each file a run would lint, its kind and its load context."""
     named = [Loaded(Document(p, ""), None, p == "-") for p in options.paths]
+    status = EXIT_OK
     for path in [item.doc.path for item in distinct(named)]:
         if path == "-":
             out.write(_("- (standard input, as {stdin_filename})\n").format(stdin_filename=options.stdin_filename or 'opencode.json'))
+            continue
+        try:
+            files.read(path)
+        except files.FileError as exc:      # as `check` says it: the other files are still listed
+            sys.stderr.write(f"oclint: error: {printable(str(exc))}\n")
+            status = EXIT_ERROR
             continue
         kind = knowledge.kind(path)
         skipped = _skipped(path, knowledge)
@@ -307,7 +314,7 @@ def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
             members = [m for m in load_.paths if not _skipped(m, knowledge)]
             for i, member in enumerate(members, 1):
                 out.write(f"    {i}. {_shown(member)}\n")
-    return EXIT_OK
+    return status
 
 
 def _skipped(path: str, knowledge: Knowledge) -> str | None:

@@ -218,3 +218,12 @@ def test_a_move_that_fails_is_reported_and_the_run_goes_on(tmp_path, monkeypatch
     assert status == 0 and "Read-only file system" in err.getvalue()
     assert (tmp_path / "b/.opencode/opencode.json").exists() and (tmp_path / "a/.opencode/config.json").exists()
     assert "Fixed 1 problem in 1 file." in out.getvalue() and "a/.opencode/config.json:1:1: OC801" in out.getvalue()
+
+
+def test_show_files_names_a_missing_file_as_check_does(tmp_path):
+    """`--show-files` on a path that does not exist: the error `check` gives, exit 2, and
+    the other files still listed."""
+    (tmp_path / "opencode.json").write_text("{}\n")
+    status, out, err = oclint(tmp_path, "--show-files", "missing.json", "opencode.json")
+    assert status == 2 and err == "oclint: error: missing.json: no such file\n", err
+    assert "opencode.json  [config]" in out and "missing" not in out
