@@ -27,15 +27,16 @@ SKILL_HOMES = (".claude", ".agents")       # project (and home) folders whose sk
 CONFIG_DIR_NAMES = (".opencode", "opencode")
 
 
-def _surface(path: str) -> tuple[str, list[str]] | None:
+def _surface(path: str, strict: bool = False) -> tuple[str, list[str]] | None:
     """(surface folder name, the path's parts below it) for a markdown file, deciding by the
     part after the last config folder (``.opencode``, ``opencode``, ``.claude``,
-    ``.agents``), else by the first surface folder from the top."""
+    ``.agents``), else (unless ``strict``) by the first surface folder from the top."""
     parts = os.path.abspath(path).replace(os.sep, "/").split("/")
     folders = parts[:-1]
     marks = [i for i, p in enumerate(folders) if p in CONFIG_DIR_NAMES + SKILL_HOMES]
     candidates = [marks[-1] + 1] if marks and marks[-1] + 1 < len(folders) else []
-    candidates += [i for i, p in enumerate(folders) if p in SURFACES]
+    if not strict:
+        candidates += [i for i, p in enumerate(folders) if p in SURFACES]
     for i in candidates:
         name = folders[i]
         if name not in SURFACES:
@@ -46,8 +47,10 @@ def _surface(path: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def markdown_kind(path: str) -> str | None:
-    found = _surface(path)
+def markdown_kind(path: str, strict: bool = False) -> str | None:
+    """The kind of a markdown file; ``strict``: only in a surface folder right below a
+    config folder (what OpenCode reads), not any `agents/` or `commands/` folder."""
+    found = _surface(path, strict)
     if found is None or not path.endswith(".md"):
         return None
     folder, below = found
@@ -290,4 +293,15 @@ def walk(folder: str) -> list[str]:
     """The files below ``folder`` that OpenCode reads as config, or that look meant to be
     read and are not (kind ``unread``)."""
     from linter.discovery import files_under
-    return [path for path in files_under(folder) if kind_of(path) is not None]
+    from rules.contexts import decoded
+    found = []
+    for path in files_under(folder):
+        kind = kind_of(path)
+        if kind is None:
+            continue
+        # a named file may be judged by any `agents/` folder it is in; a walk takes only the
+        # markdown of a config folder (docs/commands/*.md is documentation, not commands)
+        if (kind in SURFACES.values() or kind == "skill-stray") and markdown_kind(decoded(path), strict=True) is None:
+            continue
+        found.append(path)
+    return found

@@ -227,3 +227,16 @@ def test_show_files_names_a_missing_file_as_check_does(tmp_path):
     status, out, err = oclint(tmp_path, "--show-files", "missing.json", "opencode.json")
     assert status == 2 and err == "oclint: error: missing.json: no such file\n", err
     assert "opencode.json  [config]" in out and "missing" not in out
+
+
+def test_a_walk_takes_only_the_markdown_of_a_config_folder(tmp_path):
+    """`oclint .` lints the agents and commands OpenCode reads (under `.opencode/`), not a
+    repository's docs/agents or docs/commands pages; a file named on the command line is
+    still judged by its folder."""
+    folder = git_repo(tmp_path / "repo", {
+        "docs/agents/x.md": "# Agents\n", "docs/commands/y.md": "# Commands\n",
+        ".opencode/agents/a.md": "---\ndescription: A\n---\nYou review.\n"})
+    status, out, err = oclint(folder, "--show-files", ".")
+    listed = [line.split("  [")[0] for line in out.splitlines() if "  [" in line]
+    assert listed == [".opencode/agents/a.md"], out
+    assert "docs/agents/x.md  [agent]" in oclint(folder, "--show-files", "docs/agents/x.md")[1]

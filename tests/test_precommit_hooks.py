@@ -14,7 +14,11 @@ MATCH = [
     ".opencode/config.json", "home/.config/opencode/opencode.jsonc",
     # chezmoi source names
     "dot_config/opencode/private_opencode.json", "dot_config/opencode/opencode.jsonc.tmpl",
-    "private_dot_config/opencode/readonly_config.json",
+    "private_dot_config/opencode/readonly_config.json", "dot_config/exact_opencode/literal_opencode.json",
+    "exact_dot_opencode/exact_agents/private_review.md", "dot_config/opencode/commands/exact_git/literal_c.md",
+    "dot_opencode/skills/exact_review/private_SKILL.md", "private_dot_config/opencode/private_tui.json",
+    # tui.json wherever oclint lints it
+    "tui.json", "tui.jsonc", ".opencode/tui.json", "dot_config/opencode/tui.jsonc.tmpl",
     # never read by OpenCode: passed to oclint so that OC801 reports them
     ".opencode.json", "home/.opencode.jsonc", "dot_opencode.json", "opencode.json5", "opencode.yaml",
     "opencode.yml", "sub/opencode.toml",
@@ -25,7 +29,8 @@ MATCH = [
 ]
 NO_MATCH = [
     "config.json", "src/config.json", "opencode.json.bak", "my-opencode.json",
-    "notopencode/config.json", "opencode.json5.bak", "x.tmpl", "opencode/config.jsonc", "opencode/tui.json",
+    "notopencode/config.json", "opencode.json5.bak", "x.tmpl", "opencode/config.jsonc", "mytui.json",
+    "tui.json.bak", "docs/commands/c.md",
     "opencode.json/readme.md", "package.json", "tsconfig.json",
     "agent/review.md", "docs/agents/x.md", ".opencode/agent/notes.txt", ".opencode/mode/sub/m.md",
     ".opencode/skills/review/reference.md", ".claude/agents/x.md", ".opencode/README.md",
