@@ -300,7 +300,7 @@ def show_files(options: CheckOptions, knowledge: Knowledge, out: TextIO) -> int:
         try:
             files.read(path)
         except files.FileError as exc:      # as `check` says it: the other files are still listed
-            sys.stderr.write(f"oclint: error: {printable(str(exc))}\n")
+            sys.stderr.write(_("oclint: error: {message}").format(message=printable(str(exc))) + "\n")
             status = EXIT_ERROR
             continue
         kind = knowledge.kind(path)
