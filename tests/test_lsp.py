@@ -386,3 +386,36 @@ async def test_a_rename_fix_is_a_file_move(client: LanguageClient):
     assert rename.kind == "rename" and rename.old_uri == uri
     assert rename.new_uri == (folder / ".opencode" / "opencode.json").as_uri()
     assert rename.options.overwrite is False
+
+
+def test_the_server_speaks_the_locale(tmp_path):
+    """`oclint server --locale zh-CN`: the diagnostics it publishes are in Chinese (the
+    codes and the protocol's fields as in English)."""
+    proc = subprocess.Popen([OCLINT, "server", "--locale", "zh-CN"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    path = tmp_path / "opencode.json"
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"capabilities": {}, "processId": None, "rootUri": tmp_path.as_uri(),
+                    "initializationOptions": {"debounce": 0}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": path.as_uri(), "languageId": "json", "version": 1,
+            "text": '{\n  "$schema": "https://opencode.ai/config.json",\n  "modle": "x"\n}\n'}}},
+    ]
+    proc.stdin.write(b"".join(_frame(json.dumps(m).encode()) for m in messages))
+    proc.stdin.flush()
+    out = b""
+    deadline = time.monotonic() + 30
+    os.set_blocking(proc.stdout.fileno(), False)
+    while b"publishDiagnostics" not in out and time.monotonic() < deadline:
+        out += proc.stdout.read() or b""
+        time.sleep(0.05)
+    time.sleep(0.2)
+    out += proc.stdout.read() or b""
+    proc.stdin.close()
+    proc.wait(timeout=20)
+    bodies = [json.loads(chunk.split(b"\r\n\r\n", 1)[1]) for chunk in out.split(b"Content-Length: ")[1:]]
+    published = next(b for b in bodies if b.get("method") == "textDocument/publishDiagnostics")
+    [found] = [d for d in published["params"]["diagnostics"] if d["code"] == "OC201"]
+    assert "未知的键 `modle`" in found["message"], found
