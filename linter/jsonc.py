@@ -200,6 +200,8 @@ class Parse:
     errors: list[ParseError]
     json5: list[Json5Use]
     comments: list[tuple[int, int]]
+    # every node in document order, when the parse made them in that order (``walk`` else)
+    nodes: list | None = field(default=None, repr=False, compare=False)
 
 
 class _Scanner:
@@ -711,6 +713,7 @@ def _well_formed(text: str) -> Parse | None:
     ``_TOKEN``; None as soon as anything needs the parser above, which then starts over.
     The tests hold the two to the same trees, spans and comments."""
     comments: list[tuple[int, int]] = []
+    nodes: list[Node] = []      # made in document order: ``walk``'s order
     match, member_match = _TOKEN.match, _MEMBER.match
     pos, stack, root, top, parent = 0, [], None, None, None
     # what may come next: a value, a key or `}`, a `,` or the close, a `:`, a value or `]`, the end
@@ -724,18 +727,19 @@ def _well_formed(text: str) -> Parse | None:
             v = mm.lastindex
             end = mm.end(v)
             if v == _M_STRING:
-                node = Node("string", mm.start(v) - 1, end + 1, mm.group(v), parent=parent)
+                node = Node("string", mm.start(v) - 1, end + 1, mm.group(v), [], parent)
                 end += 1
             elif v == _M_NUMBER:
                 start = mm.start(_M_INT)
                 number = float(text[start:end]) if mm.start(_M_NUMBER) < end else _to_number(mm.group(_M_INT))
-                node = Node("number", start, end, number, parent=parent)
+                node = Node("number", start, end, number, [], parent)
             elif v == _M_WORD:
                 kind, value = _WORD_NODES[mm.group(v)]
-                node = Node(kind, mm.start(v), end, value, parent=parent)
+                node = Node(kind, mm.start(v), end, value, [], parent)
             elif len(stack) < MAX_DEPTH:
                 node = Node("object" if v == _M_OPEN_BRACE else "array", end - 1, end - 1,
-                            {} if v == _M_OPEN_BRACE else None, parent=parent)
+                            {} if v == _M_OPEN_BRACE else None, [], parent)
+                nodes.append(node)
                 parent.value = node
                 stack.append(node)
                 top = node
@@ -744,6 +748,7 @@ def _well_formed(text: str) -> Parse | None:
                 continue
             else:
                 return None
+            nodes.append(node)
             parent.value = node
             pos = mm.end()
             if text[pos - 1] == ",":
@@ -784,28 +789,29 @@ def _well_formed(text: str) -> Parse | None:
             if g != _T_CLOSE or text[pos - 1] != "}":
                 return None
         elif state == END:
-            return Parse(root, [], [], comments) if g == _T_END else None
+            return Parse(root, [], [], comments, nodes) if g == _T_END else None
         elif state == VALUE_OR_CLOSE and g == _T_CLOSE and text[pos - 1] == "]":
             pass
         else:       # a value
             if state == VALUE_OR_CLOSE:
                 parent = top
             if g == _T_STRING:
-                node = Node("string", m.start(g) - 1, pos, m.group(g), parent=parent)
+                node = Node("string", m.start(g) - 1, pos, m.group(g), [], parent)
             elif g == _T_NUMBER:
                 start = m.start(_T_INT)
                 number = float(text[start:pos]) if m.start(g) < pos else _to_number(m.group(_T_INT))
-                node = Node("number", start, pos, number, parent=parent)
+                node = Node("number", start, pos, number, [], parent)
             elif g == _T_WORD:
                 kind, value = _WORD_NODES[m.group(g)]
-                node = Node(kind, m.start(g), pos, value, parent=parent)
+                node = Node(kind, m.start(g), pos, value, [], parent)
             elif g == _T_ESCAPED:
-                node = Node("string", m.start(g), pos, json.loads(m.group(g)), parent=parent)
+                node = Node("string", m.start(g), pos, json.loads(m.group(g)), [], parent)
             elif (g == _T_OPEN_BRACE or g == _T_OPEN_BRACKET) and len(stack) < MAX_DEPTH:
                 node = Node("object" if g == _T_OPEN_BRACE else "array", pos - 1, pos - 1,
-                            {} if g == _T_OPEN_BRACE else None, parent=parent)
+                            {} if g == _T_OPEN_BRACE else None, [], parent)
             else:
                 return None
+            nodes.append(node)
             if parent is None:
                 root = node
             elif parent is top:

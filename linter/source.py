@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left, bisect_right
 from linter.records import dataclass
 from functools import cached_property
@@ -42,13 +43,27 @@ class Document:
 
     @cached_property
     def nodes(self) -> list:
-        """Every node, in document order (``walk`` once, for every rule that needs them all)."""
-        return list(walk(self.root))
+        """Every node, in document order (``walk`` once, for every rule that needs them all,
+        unless the parse listed them as it made them)."""
+        made = getattr(self.parse, "nodes", None)
+        return made if made is not None else list(walk(self.root))
 
     @cached_property
     def value(self):
-        """The plain value of the document (None when it does not parse to anything)."""
-        return self.root.to_python() if self.root is not None else None
+        """The plain value of the document (None when it does not parse to anything). Text
+        that is strict JSON (no comments, no trailing comma: most large files) is read by
+        the json module's C parser, which gives the same value (the last of duplicate keys
+        wins, in the first one's place) several times faster than the tree; anything it
+        refuses is read from the tree."""
+        if self.root is None:
+            return None
+        parsed = self.parse
+        if self.syntax == "jsonc" and not parsed.errors and not parsed.json5 and not parsed.comments:
+            try:
+                return json.loads(self.text)
+            except (ValueError, RecursionError):
+                pass
+        return self.root.to_python()
 
     @cached_property
     def line_starts(self) -> list[int]:

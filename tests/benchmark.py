@@ -103,8 +103,10 @@ def installed(work: Path) -> tuple[Path, Path]:
                           capture_output=True, text=True, check=True).stdout.strip()
     Path(site, "oclint-benchmark.pth").write_text(f"{ROOT}\n{ours}\n")
     script = env / "bin" / "oclint"
-    script.write_text(f"#!{python}\nimport sys\nfrom linter.main import main\n"
-                      "if __name__ == '__main__':\n    sys.exit(main())\n")
+    import tomllib      # the entry point pyproject.toml declares, in the script pip writes for it
+    module, function = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["oclint"].split(":")
+    script.write_text(f"#!{python}\nimport sys\nfrom {module} import {function}\n"
+                      f"if __name__ == '__main__':\n    sys.exit({function}())\n")
     script.chmod(0o755)
     return python, script
 

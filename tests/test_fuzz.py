@@ -15,7 +15,7 @@ from conftest import CORPUS
 from linter.jsonc import Parse, _Parser, _well_formed, parse
 from linter.registry import REGISTRY, select
 from lintkit import make_run
-from strategies import OBJECTS, jsonc
+from strategies import OBJECTS, VALUES, jsonc
 
 import rules
 
@@ -188,3 +188,31 @@ def test_the_fast_path_reads_most_of_the_corpus():
     fast = [t for t in texts if _well_formed(t) is not None]
     assert all(everything(_well_formed(t)) == everything(full_parse(t)) for t in fast)
     assert len(fast) >= 0.9 * len(texts) > 0
+
+
+def strictly(value):
+    """``value`` with each scalar tagged by its type: 1, 1.0 and true are told apart."""
+    if isinstance(value, dict):
+        return ("object", [(k, strictly(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("array", [strictly(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+@FUZZ
+@given(st.one_of(jsonc(value=OBJECTS), jsonc(value=PROVIDERS), jsonc(value=VALUES)).map(lambda case: case[0])
+       | mutated() | st.text(alphabet='{}[]:,"\\/*\n 0123456789.-eEtrufalsn', max_size=30)
+       | st.sampled_from(['{"a": 1, "a": 2.0, "b": [true, 1e400, -0]}', '{"a": 123456789012345678901234567890}',
+                          '{"a": "\\ud800", "\\u00e9": "x"}', '{"x": 1' + '0' * 5000 + '}']))
+def test_the_fast_parse_lists_its_nodes_and_the_json_module_reads_the_same_value(text):
+    """Parse.nodes (when the fast path fills it) is ``walk``'s list, node for node; the
+    document's value read by the json module is the tree's, scalar type for scalar type."""
+    from linter.jsonc import walk
+    from linter.source import Document
+    parsed = parse(text)
+    if parsed.nodes is not None:
+        walked = list(walk(parsed.root))
+        assert len(parsed.nodes) == len(walked) and all(a is b for a, b in zip(parsed.nodes, walked))
+    doc = Document("opencode.json", text)
+    if doc.root is not None:
+        assert strictly(doc.value) == strictly(doc.root.to_python())
