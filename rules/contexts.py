@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from rules.i18n import _
 import os
+import time
 from functools import lru_cache
 
 from linter import discovery, precompiled
@@ -131,6 +132,36 @@ class Tree:
                 and os.path.join(top, n) != self.home and os.path.isdir(os.path.join(top, n))]
 
 
+_LISTINGS: dict[str, tuple[tuple, dict[str, str]]] = {}
+SETTLED_NS = 2_000_000_000      # a folder changed this recently may change again unseen
+
+
+def _installed_names(folder: str) -> dict[str, str]:
+    """{the name an entry of ``folder`` installs as: the first entry, sorted, that does}.
+    Kept for the run while the folder's status is unchanged: a run over many files in one
+    folder otherwise decoded every name of it once per file. A folder changed within the
+    last two seconds is listed again each time (its timestamp may not move on a change
+    made within the same clock tick)."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return {}
+    stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, st.st_size)
+    cached = _LISTINGS.get(folder)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        names = []
+    table: dict[str, str] = {}
+    for name in sorted(names):
+        table.setdefault(_name(name), name)
+    if time.time_ns() - st.st_mtime_ns > SETTLED_NS:
+        _LISTINGS[folder] = (stamp, table)
+    return table
+
+
 def _find(base: str, parts: list[str]) -> tuple[str | None, str]:
     """Walk ``parts`` down from ``base``, each step matching a name as written or as a
     chezmoi/stow source name that installs it."""
@@ -140,11 +171,7 @@ def _find(base: str, parts: list[str]) -> tuple[str | None, str]:
         if os.path.lexists(here):
             folder = here
             continue
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            names = []
-        match = next((n for n in sorted(names) if _name(n) == part), None)
+        match = _installed_names(folder).get(part)
         if match is None:
             return None, os.path.join(folder, *parts[i:])
         folder = os.path.join(folder, match)

@@ -121,3 +121,27 @@ def test_spans_choose_what_a_pairwise_overlap_check_chooses(fixes):
         if spans.add_all(fix):
             chosen.append(fix)
     assert chosen == naive
+
+
+def test_a_folder_listing_is_kept_while_the_folder_is_unchanged(tmp_path):
+    """contexts._installed_names: one listing per folder for a run, listed again once the
+    folder changes, and never kept for a folder changed within the last seconds."""
+    import os
+    import time
+    from rules import contexts
+
+    folder = tmp_path / "tree"
+    folder.mkdir()
+    (folder / "dot_config").mkdir()
+    old = time.time() - 60
+    os.utime(folder, (old, old))
+    assert contexts._installed_names(str(folder)) == {".config": "dot_config"}
+    assert str(folder) in contexts._LISTINGS
+    (folder / "private_dot_opencode").mkdir()        # the folder's times move: listed again
+    assert contexts._installed_names(str(folder)) == {".config": "dot_config", ".opencode": "private_dot_opencode"}
+    assert contexts._LISTINGS[str(folder)][1] != {".config": "dot_config", ".opencode": "private_dot_opencode"}
+    os.utime(folder, (old, old))
+    (folder / "dot_config").rename(folder / "private_dot_config")   # changes the folder again
+    os.utime(folder, (old, old))        # even a change that leaves the same mtime moves ctime
+    assert contexts._installed_names(str(folder))[".config"] == "private_dot_config"
+    assert contexts._installed_names(str(tmp_path / "absent")) == {}
