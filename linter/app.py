@@ -129,6 +129,8 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     Every file is judged against the texts as read, so its findings depend neither on the
     other files named nor on their order; with --fix, each file is fixed so, then every
     file is judged again with the fixed texts of its context."""
+    from linter import discovery
+    discovery.forget()      # paths resolved afresh for each run (a server makes many)
     from linter.context import Views
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     rules = selected(options)

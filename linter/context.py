@@ -8,12 +8,11 @@ only on its own context, never on which other files a run names or in which orde
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from linter.records import dataclass, field
 
-from linter import files
+from linter import discovery, files
 from linter.source import Document
 
 
@@ -34,7 +33,7 @@ class LoadContext:
 
 def key(path: str) -> str:
     """One name for a file however it is reached (relative, through symlinks)."""
-    return os.path.realpath(path) if path not in ("-", "") else path
+    return discovery.realpath(path) if path not in ("-", "") else path
 
 
 @dataclass

@@ -38,10 +38,30 @@ def existing(folder: str, names) -> list[str]:
     return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
 
 
+_REAL: dict[str, str] = {}
+
+
+def realpath(path: str) -> str:
+    """``os.path.realpath`` of an absolute path, remembered until ``forget`` (a run calls
+    it when it starts: a run over many files of one folder resolved every path of their
+    shared load context once per file, each a stat per path component)."""
+    real = _REAL.get(path)
+    if real is None:
+        real = os.path.realpath(path)
+        if os.path.isabs(path):         # a relative one depends on the current folder
+            _REAL[path] = real
+    return real
+
+
+def forget() -> None:
+    """Start a new run: links may have changed since the last one."""
+    _REAL.clear()
+
+
 def unique(paths) -> list[str]:
     seen, out = set(), []
     for path in paths:
-        key = os.path.realpath(path)
+        key = realpath(path)
         if key not in seen:
             seen.add(key)
             out.append(path)

@@ -357,5 +357,5 @@ def fail(message: str, status: int = 2):
     sys.exit(status)
 
 
-if __name__ == "__main__":
-    entry()
+if __name__ == "__main__":     # python -m linter.main: returns, for callers running it in-process
+    main()

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from rules.i18n import _
 import os
-import time
 from functools import lru_cache
 
 from linter import discovery, precompiled
@@ -133,32 +132,25 @@ class Tree:
 
 
 _LISTINGS: dict[str, tuple[tuple, dict[str, str]]] = {}
-SETTLED_NS = 2_000_000_000      # a folder changed this recently may change again unseen
 
 
 def _installed_names(folder: str) -> dict[str, str]:
     """{the name an entry of ``folder`` installs as: the first entry, sorted, that does}.
-    Kept for the run while the folder's status is unchanged: a run over many files in one
-    folder otherwise decoded every name of it once per file. A folder changed within the
-    last two seconds is listed again each time (its timestamp may not move on a change
-    made within the same clock tick)."""
-    try:
-        st = os.stat(folder)
-    except OSError:
-        return {}
-    stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, st.st_size)
-    cached = _LISTINGS.get(folder)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
+    Worked out once per run for each listing of the folder (a run over many files in one
+    folder decoded every name of it once per file): the folder is listed each time, and
+    the table is the one of that very listing."""
     try:
         names = os.listdir(folder)
     except OSError:
-        names = []
+        return {}
+    listing = tuple(names)
+    cached = _LISTINGS.get(folder)
+    if cached is not None and cached[0] == listing:
+        return cached[1]
     table: dict[str, str] = {}
     for name in sorted(names):
         table.setdefault(_name(name), name)
-    if time.time_ns() - st.st_mtime_ns > SETTLED_NS:
-        _LISTINGS[folder] = (stamp, table)
+    _LISTINGS[folder] = (listing, table)
     return table
 
 

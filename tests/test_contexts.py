@@ -123,25 +123,24 @@ def test_spans_choose_what_a_pairwise_overlap_check_chooses(fixes):
     assert chosen == naive
 
 
-def test_a_folder_listing_is_kept_while_the_folder_is_unchanged(tmp_path):
-    """contexts._installed_names: one listing per folder for a run, listed again once the
-    folder changes, and never kept for a folder changed within the last seconds."""
-    import os
-    import time
+def test_a_folder_listing_is_decoded_once_per_listing(tmp_path, monkeypatch):
+    """contexts._installed_names: the table of a listing seen before is reused, any change
+    to the folder's entries gives the new listing's table."""
     from rules import contexts
 
     folder = tmp_path / "tree"
     folder.mkdir()
     (folder / "dot_config").mkdir()
-    old = time.time() - 60
-    os.utime(folder, (old, old))
+    decoded = []
+    name = contexts._name
+    monkeypatch.setattr(contexts, "_name", lambda n: (decoded.append(n), name(n))[1])
     assert contexts._installed_names(str(folder)) == {".config": "dot_config"}
-    assert str(folder) in contexts._LISTINGS
-    (folder / "private_dot_opencode").mkdir()        # the folder's times move: listed again
+    assert contexts._installed_names(str(folder)) == {".config": "dot_config"}
+    assert decoded == ["dot_config"]
+    (folder / "private_dot_opencode").mkdir()
     assert contexts._installed_names(str(folder)) == {".config": "dot_config", ".opencode": "private_dot_opencode"}
-    assert contexts._LISTINGS[str(folder)][1] != {".config": "dot_config", ".opencode": "private_dot_opencode"}
-    os.utime(folder, (old, old))
-    (folder / "dot_config").rename(folder / "private_dot_config")   # changes the folder again
-    os.utime(folder, (old, old))        # even a change that leaves the same mtime moves ctime
+    (folder / "dot_config").rename(folder / "private_dot_config")
     assert contexts._installed_names(str(folder))[".config"] == "private_dot_config"
+    (folder / "dot_config").mkdir()     # sorted first: the name as written wins, as before
+    assert contexts._installed_names(str(folder))[".config"] == "dot_config"
     assert contexts._installed_names(str(tmp_path / "absent")) == {}
