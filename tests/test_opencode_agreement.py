@@ -882,3 +882,32 @@ def test_opencode_connects_to_oclint_mcp(opencode, tmp_path):
         ask(opencode, project, {**isolated_env(home), "GW_KEY": "sk-test-0000000000000000"}, "gw/m")
         offered = {t.get("function", {}).get("name") for b in RecordingGateway.bodies for t in b.get("tools") or ()}
         assert {f"oclint_{name}" for name in MCP_TOOLS} <= offered, sorted(n for n in offered if n)
+
+
+def test_agent_entry_keys_opencode_does_not_read(opencode, tmp_path):
+    """OC513: a near-miss or another version's key in an opencode.json agent entry is copied
+    into the agent's `options` (sent with every request), a provider option such as
+    `reasoningEffort` too (which OC513 leaves alone); after the unsafe fix OpenCode reads
+    `temperature` and `disable`."""
+    text = json.dumps({"$schema": "https://opencode.ai/config.json", "agent": {"review": {
+        "description": "Reviews", "mode": "subagent", "temprature": 0.2, "disabled": True,
+        "reasoningEffort": "high"}}}, indent=2)
+
+    def review(raw: bytes, name: str) -> dict | None:
+        proc = _debug_config_of(opencode, raw, tmp_path / name)
+        out = proc.stdout.decode("utf-8", "replace")
+        return json.loads(out[out.find("{"):]).get("agent", {}).get("review")
+
+    before = review(text.encode(), "before")
+    assert before["options"] == {"temprature": 0.2, "disabled": True, "reasoningEffort": "high"}
+    assert "temperature" not in before and "disable" not in before
+    path = tmp_path / "opencode.json"
+    path.write_text(text)
+    found = subprocess.run([OCLINT, "--isolated", "--select", "OC513", "--output-format", "json", str(path)],
+                           capture_output=True, text=True)
+    assert sorted(d["message"].split("`")[1] for d in json.loads(found.stdout)) == ["disabled", "temprature"]
+    subprocess.run([OCLINT, "--isolated", "--select", "OC513", "--fix", "--unsafe-fixes", str(path)],
+                   capture_output=True, check=True)
+    after = review(path.read_bytes(), "after")
+    assert after["temperature"] == 0.2 and after["disable"] is True
+    assert after["options"] == {"reasoningEffort": "high"}

@@ -1,8 +1,9 @@
-from rules.i18n import _
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix, Severity
 from linter.registry import rule
 from linter.suggest import Suggester
+from rules.markdown import agent_keys
 from rules.markdown import frontmatter as fm
 
 
@@ -75,61 +76,7 @@ def check(ctx):
     if "legacy_agent_keys" in facts:
         yield from _v2(ctx, doc, root, facts)
         return
-    known = facts["command_keys"] if doc.kind == "command" else facts["agent_keys"]
-    spellings = facts["spellings"]
-    closest = Suggester()
-    present = {m.key for m in root.members()}
-    for member in root.members():
-        key = member.key
-        if key in known and key != "maxSteps":
-            continue
-        if doc.kind == "command" and key in ("template", "name"):
-            continue
-        consequence = (_("OpenCode drops it") if doc.kind == "command" else
-                       _("OpenCode moves it into the agent's `options`, sent with every model "
-                         "request"))
-        entry = spellings.get(key)
-        fix = None
-        if entry is not None:
-            origin, replacement = entry["origin"], entry.get("replacement")
-            if key == "maxSteps":
-                if doc.kind == "command":
-                    pass
-                else:
-                    message = _("`maxSteps` is deprecated; use `steps` (the same setting)")
-                    if "steps" not in present:
-                        fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, _("rename to `steps`"))
-                    yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
-                    continue
-            if origin == "OpenCode 2":
-                message = _("`{key}` is an OpenCode 2 key; OpenCode 1.18.33 does not read it: "
-                            "{consequence}").format(key=key, consequence=consequence)
-                if replacement and (doc.kind != "command" or replacement in known):
-                    message += _("; OpenCode 1 spells it `{replacement}`").format(replacement=replacement)
-            else:
-                message = _("`{key}` is the {origin} spelling; OpenCode 1.18.33 does not read it: "
-                            "{consequence}").format(key=key, origin=_(origin), consequence=consequence)
-                if replacement and (doc.kind != "command" or replacement in known):
-                    message += _("; use `{replacement}`").format(replacement=replacement)
-            if entry.get("note"):
-                message += f" ({_(entry['note'])})"
-            if entry.get("fix") == "rename" and replacement not in present and replacement in known:
-                fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
-                          _("rename to `{replacement}`").format(replacement=replacement))
-            yield ctx.at(member, message, fix=fix)
-            continue
-        message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: {consequence}").format(key=key, consequence=consequence),
-                                     closest(key, [k for k in known if k not in present and k != "maxSteps"]))
-        yield ctx.at(member, message, fix=fix)
-
-
-def _did_you_mean(doc, member, message, close):
-    """The message with the close known keys, and the rename to the one close key."""
-    if not close:
-        return message, None
-    fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, _("rename to `{close}`").format(close=close[0])) \
-        if len(close) == 1 else None
-    return message + _("; did you mean `{close}`?").format(close=close[0]), fix
+    yield from agent_keys.v1_findings(ctx, root, doc.kind, N_("unknown frontmatter key `{key}`: {consequence}"))
 
 
 def _v2(ctx, doc, root, facts):
@@ -147,7 +94,7 @@ def _v2(ctx, doc, root, facts):
                 yield ctx.at(member, _("OpenCode 2 ignores a command's `variant`: write the variant "
                                        "in the model, `model: provider/model#variant`"), fix=_variant_fix(doc, root, member))
                 continue
-            message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: OpenCode "
+            message, fix = agent_keys.did_you_mean(doc, member, _("unknown frontmatter key `{key}`: OpenCode "
                                                         "2 drops it").format(key=key),
                                          closest(key, [k for k in known if k not in present]))
             yield ctx.at(member, message, fix=fix)
@@ -197,7 +144,7 @@ def _v2(ctx, doc, root, facts):
                 if entry.get("note"):
                     message += f" ({entry['note']})"
             else:
-                message, fix = _did_you_mean(doc, member, _("unknown frontmatter key `{key}`: "
+                message, fix = agent_keys.did_you_mean(doc, member, _("unknown frontmatter key `{key}`: "
                                                             "{sends}").format(key=key, sends=sends),
                                              closest(key, [k for k in facts["agent_keys"] if k not in present]))
         yield ctx.at(member, message, fix=fix)
