@@ -195,3 +195,31 @@ def member(doc: Document, key: str) -> Member | None:
     """The frontmatter member ``key`` of a parsed document."""
     root = doc.root
     return root.get(key) if root is not None and root.kind == "object" else None
+
+
+def known_agents(ctx) -> dict:
+    """Agent name -> its merged entry (or {} for a built-in one), as OpenCode would see it:
+    what OC506 and OC507 look agent names up in."""
+    known = facts(ctx)
+    out = {agent: {"mode": "subagent" if agent in known["subagents"] else "primary"}
+           for agent in known["builtin_agents"]}
+    config = ctx.config if isinstance(ctx.config, dict) else {}
+    if ctx.doc.kind != "config" and ctx.view is None:
+        config = {}             # alone, the document's own value is not a config
+    for section in ("mode", "agent"):
+        entries = config.get(section)
+        if isinstance(entries, dict):
+            for agent, entry in entries.items():
+                entry = dict(entry) if isinstance(entry, dict) else {}
+                if section == "mode":
+                    entry["mode"] = "primary"
+                out[agent] = {**out.get(agent, {}), **entry}
+    for doc in context_documents(ctx):
+        if doc.kind in ("agent", "mode") and doc is not ctx.doc:
+            agent = name(doc)
+            if agent is not None and agent not in out:
+                data = view(doc).data
+                mode = data.get("mode") if data is not None and data.kind == "object" else None
+                out[agent] = {"mode": "primary" if doc.kind == "mode" else
+                              (mode.value.value if mode is not None and mode.value is not None else "all")}
+    return out

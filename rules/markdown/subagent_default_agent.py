@@ -1,6 +1,7 @@
 from rules.i18n import _
 from linter.registry import rule
-from rules.markdown.unknown_command_agent import known_agents
+from rules import providers as p
+from rules.markdown import frontmatter as fm
 
 
 @rule("OC507", "subagent-default-agent", "warning")
@@ -25,16 +26,14 @@ def check(ctx):
     ## Fix safety
     No fix: which primary agent was meant is the author's choice.
     """
-    root = ctx.root
-    member = root.get("default_agent") if root is not None and root.kind == "object" else None
-    if member is None or member.value is None or member.value.kind != "string":
+    node = p.member_value(ctx.root, "default_agent")
+    name = p.string(node)
+    if name is None:
         return
-    name = member.value.value
-    agents = known_agents(ctx)
-    entry = agents.get(name)
+    entry = fm.known_agents(ctx).get(name)
     if entry is None:
-        yield ctx.at(member.value, _("`default_agent` `{name}` names no agent: OpenCode falls back "
+        yield ctx.at(node, _("`default_agent` `{name}` names no agent: OpenCode falls back "
                                      "to `build`").format(name=name))
     elif entry.get("mode") == "subagent":
-        yield ctx.at(member.value, _("`default_agent` `{name}` is a subagent: OpenCode falls back "
+        yield ctx.at(node, _("`default_agent` `{name}` is a subagent: OpenCode falls back "
                                      "to `build`").format(name=name))
