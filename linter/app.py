@@ -131,7 +131,7 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     file is judged again with the fixed texts of its context."""
     from linter import discovery
     discovery.forget()      # paths resolved afresh for each run (a server makes many)
-    from linter.context import Views
+    from linter.context import Views, key
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     rules = selected(options)
     if not rules:
@@ -156,15 +156,20 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     starts = list(finals)          # a file another file's fix edits starts from that text
     others_by: list[dict] = [{} for _ in items]     # other files each file's fixes edit
     group = list(range(len(items)))                 # files written together (both or neither)
+    last: dict[int, tuple] = {}     # i -> (the document the fix loop linted last, its findings)
+
+    def lint_fixing(i, doc, load_):
+        last[i] = (doc, lint(doc, load_))
+        return last[i][1]
     if options.fix or options.diff:
         for i, (item, load_) in enumerate(zip(items, loads)):
             run.pending = {}
             fixer = None if item.stdin else run
-            doc, applied = engine.fix(starts[i], lambda d, l=load_: lint(d, l), options.unsafe_fixes, fixer)
+            doc, applied = engine.fix(starts[i], lambda d, i=i, l=load_: lint_fixing(i, d, l), options.unsafe_fixes, fixer)
             if run.pending and any(os.path.abspath(items[j].doc.path) in run.pending for j in range(i)):
                 # it edits a file already fixed in this run: leave those fixes out
                 run.pending = {}
-                doc, applied = engine.fix(starts[i], lambda d, l=load_: lint(d, l), options.unsafe_fixes)
+                doc, applied = engine.fix(starts[i], lambda d, i=i, l=load_: lint_fixing(i, d, l), options.unsafe_fixes)
             if doc.text != item.doc.text and (doc.parse.errors or doc.parse.json5):
                 # never write a result OpenCode cannot parse: syntax comes first, by hand
                 stderr.write(_("oclint: {path}: not fixed: it would still not parse; fix its syntax "
@@ -181,12 +186,20 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             others_by[i] = dict(run.pending)
         for doc in finals:           # every file is judged again with the fixed texts
             views.add(doc)
+    # ... unless nothing it is loaded with changed: then the fix loop's last lint of it holds
+    touched = {key(item.doc.path) for item, doc in zip(items, finals) if doc.text != item.doc.text}
+    touched.update(key(path) for others in others_by for path in others)
     results, changed, diffs, fixed_text = [], 0, [], None
     would_fix = 0                    # with --diff: the fixes the shown changes make
     writes: dict[int, list] = {}     # group -> (path, data, expected): written together
     renames = []
     for i, (item, load_, doc, applied) in enumerate(zip(items, loads, finals, applied_by)):
-        found = lint(doc, load_)
+        kept = last.get(i)
+        if kept is not None and kept[0] is doc and not others_by[i] and not (load_ is not None and any(
+                key(p) in touched for p in load_.paths if key(p) != key(doc.path))):
+            found = kept[1]
+        else:
+            found = lint(doc, load_)
         moves = [d for d in found if d.fix is not None and d.fix.rename
                  and engine.applicable(d.fix, options.unsafe_fixes)] if (options.fix or options.diff) else []
         if moves and item.stdin:

@@ -4,6 +4,7 @@ and the files of a list of folders. Which names and folders count is the caller'
 from __future__ import annotations
 
 import os
+import sys
 
 
 def home(env) -> str:
@@ -54,8 +55,109 @@ def realpath(path: str) -> str:
 
 
 def forget() -> None:
-    """Start a new run: links may have changed since the last one."""
+    """Start a new run: links and folders may have changed since the last one."""
     _REAL.clear()
+    _LISTED.clear()
+    for memo in _MEMOS:
+        memo.clear()
+
+
+_MEMOS: list[dict] = []
+
+
+def per_run(function):
+    """``function`` (of hashable arguments, answering from the file system) remembered
+    until ``forget``. Its callers must not change what it returns."""
+    memo: dict = {}
+    _MEMOS.append(memo)
+
+    def remembered(*args):
+        try:
+            return memo[args]
+        except KeyError:
+            memo[args] = value = function(*args)
+            return value
+    remembered.__doc__, remembered.__name__, remembered.__wrapped__ = function.__doc__, function.__name__, function
+    return remembered
+
+
+# -- the file system as one run sees it -------------------------------------------------
+#
+# A run over many files asks the same questions of the same folders once per file (is
+# there an `opencode.json` here, a `.opencode` folder, a chezmoi name for `.config`?): a
+# thousand configs in sibling folders listed their shared parent a thousand times. Each
+# folder is listed once per run and the questions about its entries answered from that
+# listing; `forget` starts the next run afresh. A run writes its files only after every
+# file is judged, so what it judged stays what it listed. Where a name may match another
+# spelling of it (a file system that ignores case), a name the listing lacks is asked of
+# the file system itself.
+
+_LISTED: dict[str, dict[str, os.DirEntry] | None] = {}
+_EXACT_NAMES = sys.platform.startswith("linux")
+_ASK = object()     # the listing cannot answer: ask the file system
+
+
+def entries(folder: str) -> dict[str, os.DirEntry] | None:
+    """{name: entry} of ``folder`` as this run first listed it: empty when there is no such
+    folder, None when it cannot be listed (then each question goes to the file system)."""
+    table = _LISTED.get(folder, _ASK)
+    if table is _ASK:
+        try:
+            with os.scandir(folder) as listing:
+                table = {e.name: e for e in listing}
+        except (FileNotFoundError, NotADirectoryError):
+            table = {}
+        except (OSError, ValueError):
+            table = None
+        _LISTED[folder] = table
+    return table
+
+
+def _entry(path: str):
+    if not os.path.isabs(path) or os.path.normpath(path) != path:
+        return _ASK     # `..` and `.` mean what the links on the way make them mean
+    folder, name = os.path.split(path)
+    table = entries(folder) if name else None
+    if table is None:
+        return _ASK
+    entry = table.get(name)
+    return _ASK if entry is None and not _EXACT_NAMES else entry
+
+
+def isfile(path: str) -> bool:
+    entry = _entry(path)
+    if entry is _ASK:
+        return os.path.isfile(path)
+    return entry is not None and entry.is_file()
+
+
+def isdir(path: str) -> bool:
+    entry = _entry(path)
+    if entry is _ASK:
+        return os.path.isdir(path)
+    return entry is not None and entry.is_dir()
+
+
+def lexists(path: str) -> bool:
+    entry = _entry(path)
+    if entry is _ASK:
+        return os.path.lexists(path)
+    return entry is not None
+
+
+def exists(path: str) -> bool:
+    entry = _entry(path)
+    if entry is _ASK or (entry is not None and entry.is_symlink()):
+        return os.path.exists(path)
+    return entry is not None
+
+
+def listdir(folder: str) -> list[str]:
+    """The names in ``folder``, sorted (OSError as ``os.listdir`` raises it)."""
+    table = entries(folder) if os.path.isabs(folder) and os.path.normpath(folder) == folder else None
+    if table is None or (not table and not os.path.isdir(folder)):
+        return sorted(os.listdir(folder))
+    return sorted(table)
 
 
 def unique(paths) -> list[str]:

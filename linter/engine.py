@@ -86,6 +86,15 @@ class Context:
             return self.view.value
         return self.doc.value
 
+    def once(self, name: str, build: Callable[[], Any]) -> Any:
+        """``build()`` once per document and run: kept on the document itself (keyed by
+        the object's id, a run's cache handed a later document the answer of a freed one)."""
+        memo = self.doc.memo
+        entry = memo.get(name)
+        if entry is None or entry[0] is not self.run:
+            entry = memo[name] = (self.run, build())
+        return entry[1]
+
     @property
     def home(self) -> str | None:
         """The folder ``~`` stands for in this document's context (None: this machine's)."""

@@ -66,6 +66,12 @@ class Document:
         return self.root.to_python()
 
     @cached_property
+    def memo(self) -> dict:
+        """What the rules work out once per document, by whoever asks (the text never
+        changes: a fix makes a new document)."""
+        return {}
+
+    @cached_property
     def line_starts(self) -> list[int]:
         starts, text, i = [0], self.text, 0
         while True:

@@ -80,7 +80,7 @@ def is_chezmoi(root: str, relative: str) -> bool:
     chezmoi way, or chezmoi's own files at the root."""
     if any(CHEZMOI_NAME.match(part) for part in relative.split(os.sep)):
         return True
-    return any(os.path.exists(os.path.join(root, n)) for n in (".chezmoiroot", ".chezmoiignore"))
+    return any(discovery.exists(os.path.join(root, n)) for n in (".chezmoiroot", ".chezmoiignore"))
 
 
 def decoded(path: str) -> str:
@@ -124,33 +124,25 @@ class Tree:
             return []
         top = os.path.dirname(self.home)
         try:
-            names = sorted(os.listdir(top))
+            names = discovery.listdir(top)
         except OSError:
             return []
         return [os.path.join(top, n) for n in names if not n.startswith(".") and n not in discovery.SKIPPED_FOLDERS
-                and os.path.join(top, n) != self.home and os.path.isdir(os.path.join(top, n))]
+                and os.path.join(top, n) != self.home and discovery.isdir(os.path.join(top, n))]
 
 
-_LISTINGS: dict[str, tuple[tuple, dict[str, str]]] = {}
-
-
+@discovery.per_run
 def _installed_names(folder: str) -> dict[str, str]:
-    """{the name an entry of ``folder`` installs as: the first entry, sorted, that does}.
-    Worked out once per run for each listing of the folder (a run over many files in one
-    folder decoded every name of it once per file): the folder is listed each time, and
-    the table is the one of that very listing."""
+    """{the name an entry of ``folder`` installs as: the first entry, sorted, that does},
+    worked out once per run (a run over many files in one folder decoded every name of
+    it once per file)."""
     try:
-        names = os.listdir(folder)
+        names = discovery.listdir(folder)
     except OSError:
         return {}
-    listing = tuple(names)
-    cached = _LISTINGS.get(folder)
-    if cached is not None and cached[0] == listing:
-        return cached[1]
     table: dict[str, str] = {}
-    for name in sorted(names):
+    for name in names:
         table.setdefault(_name(name), name)
-    _LISTINGS[folder] = (listing, table)
     return table
 
 
@@ -160,14 +152,14 @@ def _find(base: str, parts: list[str]) -> tuple[str | None, str]:
     folder = base
     for i, part in enumerate(parts):
         here = os.path.join(folder, part)
-        if os.path.lexists(here):
+        if discovery.lexists(here):
             folder = here
             continue
         match = _installed_names(folder).get(part)
         if match is None:
             return None, os.path.join(folder, *parts[i:])
         folder = os.path.join(folder, match)
-    return (folder if os.path.exists(folder) else None), folder
+    return (folder if discovery.exists(folder) else None), folder
 
 
 def dotfiles_tree(folder: str, home: str | None = None) -> Tree | None:
@@ -218,7 +210,7 @@ def _tree_on_path(start: str, top: str, home: str | None) -> Tree | None:
         return Tree(os.path.abspath(home), found or os.path.join(home, ".config", "opencode"), "--home")
     for folder in discovery.upward(start, top):
         candidate = _find(folder, [".config", "opencode"])[0]    # chezmoi names any way spelled
-        if candidate is not None and os.path.isdir(candidate):
+        if candidate is not None and discovery.isdir(candidate):
             return dotfiles_tree(candidate)
     return None
 
@@ -226,12 +218,12 @@ def _tree_on_path(start: str, top: str, home: str | None) -> Tree | None:
 def global_files(folder: str) -> list[str]:
     """A global folder's config files in OpenCode's order, chezmoi names decoded."""
     found = folder_files(folder, "global")
-    if found or not os.path.isdir(folder):
+    if found or not discovery.isdir(folder):
         return found
     by_name: dict[str, str] = {}
-    for name in sorted(os.listdir(folder)):
+    for name in discovery.listdir(folder):
         by_name.setdefault(chezmoi_name(name), os.path.join(folder, name))
-    return [by_name[n] for n in (*GLOBAL_NAMES, *TUI_NAMES) if n in by_name and os.path.isfile(by_name[n])]
+    return [by_name[n] for n in (*GLOBAL_NAMES, *TUI_NAMES) if n in by_name and discovery.isfile(by_name[n])]
 
 
 def _home_dir_files(home: str) -> list[str]:
@@ -298,7 +290,7 @@ def project_context(start: str, env, *, with_global: bool = False, home: str | N
 
 def _machine_extras(env) -> list[str]:
     """This machine's `~/.opencode`, `OPENCODE_CONFIG_DIR` and the managed folders."""
-    paths = folder_files(os.path.join(discovery.home(env), ".opencode"), "dir")
+    paths = list(folder_files(os.path.join(discovery.home(env), ".opencode"), "dir"))
     if env.get("OPENCODE_CONFIG_DIR"):
         paths += folder_files(env["OPENCODE_CONFIG_DIR"], "dir")
     for folder in MANAGED_DIRS:

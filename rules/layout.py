@@ -19,6 +19,8 @@ from __future__ import annotations
 from rules.i18n import _
 import os
 
+from linter import discovery
+
 SURFACES = {"agent": "agent", "agents": "agent", "mode": "mode", "modes": "mode",
             "command": "command", "commands": "command", "skill": "skill", "skills": "skill"}
 MARKDOWN_ORDER = (("command", "commands"), ("agent", "agents"), ("mode", "modes"))   # as 1.18.33 loads them
@@ -118,6 +120,7 @@ def kind_or_config(path: str) -> str:
     return kind or "config"
 
 
+@discovery.per_run
 def folder_files(folder: str, where: str) -> list[str]:
     """The files OpenCode reads from one folder, in the order it applies them.
 
@@ -129,7 +132,7 @@ def folder_files(folder: str, where: str) -> list[str]:
     the folder's agent, mode, command and skill markdown (not in a project folder, which
     gives only its `.claude/skills` and `.agents/skills`)."""
     names = (GLOBAL_NAMES if where == "global" else CONFIG_NAMES) + TUI_NAMES
-    out = [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+    out = [os.path.join(folder, n) for n in names if discovery.isfile(os.path.join(folder, n))]
     if where == "project":
         for home in SKILL_HOMES:
             out += skill_files(os.path.join(folder, home, "skills"))
@@ -155,20 +158,20 @@ def skill_files(folder: str) -> list[str]:
 def _markdown(folder: str, recursive: bool) -> list[str]:
     """The ``*.md`` files in ``folder`` (``**/*.md`` when recursive: dot folders included,
     symbolic links followed, each real folder once), sorted."""
-    if not os.path.isdir(folder):
+    if not discovery.isdir(folder):
         return []
-    out, seen = [], set()
-    for top, dirs, names in os.walk(folder, followlinks=True):
-        real = os.path.realpath(top)
+    out, seen, todo = [], set(), [folder]
+    while todo:         # os.walk's order (top down, sorted), from the run's listings
+        top = todo.pop()
+        real = discovery.realpath(top)
         if real in seen:
-            dirs[:] = []
             continue
         seen.add(real)
-        dirs.sort()
-        out += [os.path.join(top, n) for n in sorted(names)
-                if n.endswith(".md") and os.path.isfile(os.path.join(top, n))]
-        if not recursive:
-            break
+        table = discovery.entries(top) or {}
+        names = sorted(table)
+        out += [os.path.join(top, n) for n in names if n.endswith(".md") and table[n].is_file()]
+        if recursive:
+            todo += [os.path.join(top, n) for n in reversed(names) if table[n].is_dir()]
     return out
 
 
@@ -206,7 +209,7 @@ def _real_target(real_path: str, decoded_path: str, decoded_target: str) -> str:
             out.append(real[i])
             continue
         try:
-            names = sorted(os.listdir(os.sep.join(out) or os.sep))
+            names = discovery.listdir(os.sep.join(out) or os.sep)
         except OSError:
             names = []
         match = next((n for n in names if n != part and chezmoi_name(n) == part), None)
@@ -240,7 +243,7 @@ def unread(path: str) -> Stray | None:
     if name in data["never-read"]:
         why = data["never-read"][name]
         if name in (".opencode.json", ".opencode.jsonc"):
-            tree = real != target or any(os.path.isdir(os.path.join(os.path.dirname(real), n))
+            tree = real != target or any(discovery.isdir(os.path.join(os.path.dirname(real), n))
                        for n in (".config", "dot_config", "private_dot_config"))
             proper = name[1:]           # `.opencode.jsonc` -> `opencode.jsonc`
             place = os.path.join(folder, ".config", "opencode", proper) if tree else os.path.join(folder, proper)

@@ -266,14 +266,12 @@ def _after_flag(node: Node, before: Node) -> list[Secret]:
     return []
 
 
-_last: tuple = (None, [])      # OC401 and the masking both ask, about the same document
-
-
 def find(doc) -> list[Secret]:
-    """Every literal secret in the document (a ``linter.source.Document``), in document order."""
-    global _last
-    if _last[0] is doc:
-        return _last[1]
+    """Every literal secret in the document (a ``linter.source.Document``), in document
+    order (worked out once: OC401 and the masking both ask)."""
+    known = doc.memo.get("secrets")
+    if known is not None:
+        return known
     out: list[Secret] = []
     for node in doc.nodes:
         if node.kind == "string":
@@ -286,8 +284,8 @@ def find(doc) -> list[Secret]:
                         and isinstance(arg.value, str) and not _in_string(arg):
                     out.extend(_after_flag(arg, before))
     out.sort(key=lambda secret: (secret.node.start, secret.offset))
-    _last = (doc, _distinct(out))
-    return _last[1]
+    doc.memo["secrets"] = found = _distinct(out)
+    return found
 
 
 def _distinct(found: list[Secret]) -> list[Secret]:
@@ -312,6 +310,13 @@ def values(doc) -> list[str]:
     """The literal secret values of a document, for masking every output: those OC401
     reports (as decoded and as spelled in the file), and key-shaped tokens and URL
     passwords anywhere in the text."""
+    known = doc.memo.get("secret values")
+    if known is None:
+        known = doc.memo["secret values"] = _values(doc)
+    return known
+
+
+def _values(doc) -> list[str]:
     found: list[str] = []
     for secret in find(doc):
         found.append(secret.value)

@@ -76,6 +76,7 @@ def releases() -> tuple[tuple[int, ...], ...]:
     return tuple(sorted(parse_exact(r) for r in load("versions")["releases"]))
 
 
+@lru_cache(maxsize=512)      # the facts' `from` releases, read again by every fact lookup
 def parse_exact(text) -> tuple[int, ...]:
     match = _VERSION.match(str(text).strip())
     if not match:
@@ -177,14 +178,10 @@ def _keys(doc) -> list[str]:
 
 def for_doc(ctx) -> Version:
     """The OpenCode version ``ctx.doc`` is judged against (cached per document and run)."""
-    key = ("opencode-version", id(ctx.doc))
-    cache = ctx.run.cache
-    if key not in cache:
+    return ctx.once("opencode-version", lambda: configured(ctx.options) or on_path() or from_keys(
         # a command's or a skill's frontmatter keys tell no version apart: the default
-        kind = getattr(ctx.doc, "kind", "config")
-        keys = _keys(ctx.doc) if kind in ("config", "agent", "mode") else []
-        cache[key] = configured(ctx.options) or on_path() or from_keys(keys, _where(ctx.doc))
-    return cache[key]
+        _keys(ctx.doc) if getattr(ctx.doc, "kind", "config") in ("config", "agent", "mode") else [],
+        _where(ctx.doc)))
 
 
 def _where(doc) -> str:

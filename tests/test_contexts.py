@@ -123,9 +123,10 @@ def test_spans_choose_what_a_pairwise_overlap_check_chooses(fixes):
     assert chosen == naive
 
 
-def test_a_folder_listing_is_decoded_once_per_listing(tmp_path, monkeypatch):
-    """contexts._installed_names: the table of a listing seen before is reused, any change
-    to the folder's entries gives the new listing's table."""
+def test_a_folder_listing_is_decoded_once_per_run(tmp_path, monkeypatch):
+    """contexts._installed_names: a run decodes a folder's names once, however many files
+    ask; the next run (``discovery.forget``) sees any change to the folder's entries."""
+    from linter import discovery
     from rules import contexts
 
     folder = tmp_path / "tree"
@@ -134,13 +135,17 @@ def test_a_folder_listing_is_decoded_once_per_listing(tmp_path, monkeypatch):
     decoded = []
     name = contexts._name
     monkeypatch.setattr(contexts, "_name", lambda n: (decoded.append(n), name(n))[1])
+    discovery.forget()
     assert contexts._installed_names(str(folder)) == {".config": "dot_config"}
     assert contexts._installed_names(str(folder)) == {".config": "dot_config"}
     assert decoded == ["dot_config"]
     (folder / "private_dot_opencode").mkdir()
+    discovery.forget()
     assert contexts._installed_names(str(folder)) == {".config": "dot_config", ".opencode": "private_dot_opencode"}
     (folder / "dot_config").rename(folder / "private_dot_config")
+    discovery.forget()
     assert contexts._installed_names(str(folder))[".config"] == "private_dot_config"
     (folder / "dot_config").mkdir()     # sorted first: the name as written wins, as before
+    discovery.forget()
     assert contexts._installed_names(str(folder))[".config"] == "dot_config"
     assert contexts._installed_names(str(tmp_path / "absent")) == {}

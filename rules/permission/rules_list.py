@@ -71,3 +71,49 @@ def _covers(glob: str, text: str) -> bool:
     if glob.endswith("*") and "*" not in glob[:-1] and "?" not in glob:
         return text.startswith(glob[:-1])
     return False
+
+
+def last_covering(rules: list[Rule]) -> list[Rule | None]:
+    """For each rule, the last rule after it that ``covers`` it (None if none does): what
+    decides every call the rule matches. One pass from the end, each rule looked up by the
+    globs that could cover its permission and its pattern (a long list compared each rule
+    with every later one)."""
+    latest: dict[str, dict[str, tuple[int, Rule]]] = {}    # permission -> pattern -> last rule
+    reach: dict[str | None, int] = {}   # the longest prefix of a `prefix*` key in each table (None: of permissions)
+    out: list[Rule | None] = [None] * len(rules)
+    for i in range(len(rules) - 1, -1, -1):
+        rule = rules[i]
+        best_at, best = -1, None
+        for permission in _globs(rule.permission, reach[None] if None in reach else -1):
+            by_pattern = latest.get(permission)
+            if by_pattern:
+                for pattern in _globs(rule.pattern, reach[permission]):
+                    later = by_pattern.get(pattern)
+                    if later is not None and later[0] > best_at:
+                        best_at, best = later
+        out[i] = best
+        if rule.permission not in latest:
+            latest[rule.permission] = {}
+            reach[rule.permission] = -1
+            _reaches(reach, None, rule.permission)
+        if rule.pattern not in latest[rule.permission]:
+            latest[rule.permission][rule.pattern] = (i, rule)
+            _reaches(reach, rule.permission, rule.pattern)
+    return out
+
+
+def _reaches(reach: dict[str | None, int], table: str | None, key: str) -> None:
+    if key.endswith("*") and "*" not in key[:-1] and "?" not in key:
+        reach[table] = max(reach[table] if table in reach else -1, len(key) - 1)
+
+
+def _globs(text: str, reach: int) -> list[str]:
+    """The keys that ``_covers`` lets cover ``text``: itself, and `p*` for each prefix p of
+    it free of wildcards and at most ``reach`` long (no longer such key is in the table)."""
+    out = [text]
+    for k in range(min(len(text), reach) + 1):
+        prefix = text[:k]
+        if "*" in prefix or "?" in prefix:
+            break
+        out.append(prefix + "*")
+    return out

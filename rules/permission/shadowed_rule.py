@@ -45,9 +45,7 @@ def check(ctx):
                               for name, value in rules_list.agents(root)]
     seen = set()
     for rules in lists:
-        for i, earlier in enumerate(rules):
-            winner = next((later for later in reversed(rules[i + 1:])
-                           if rules_list.covers(later, earlier)), None)
+        for earlier, winner in zip(rules, rules_list.last_covering(rules)):
             if winner is None or winner.action == earlier.action:
                 continue
             if winner.owner != earlier.owner and (earlier.pattern == "*" or earlier.action == "allow"):

@@ -264,26 +264,26 @@ def _errors(value, options, source: str | None = None) -> list:
 
 def findings(ctx) -> list[Finding]:
     """Every schema finding for ``ctx.doc``, computed once per document and run."""
-    key = ("schema-findings", id(ctx.doc))
-    cache = ctx.run.cache
-    if key not in cache:
-        root = ctx.root
-        out: list[Finding] = []
-        source = source_of(ctx)
-        if root is not None:
-            for error in _errors(ctx.doc.value, ctx.options, source):
-                out.extend(_classify(error, root))
-        if ctx.doc.kind == "config":
-            # a server in Claude/Cursor's shape is OC701's, once, not a finding per key
-            from rules.mcp.shape import claimed
-            out = [f for f in out if not claimed(root, f.path)]
-            # OpenCode 2's `mcp.servers` block in a 1.x file is OC201's, once per key
-            from rules import versions
-            block = {("mcp", m.key) for m in versions.v2_mcp_block(root)} if out else set()
-            if block and not versions.for_doc(ctx).v2:
-                out = [f for f in out if tuple(f.path[:2]) not in block]
-        cache[key] = _dedupe(out)
-    return cache[key]
+    return ctx.once("schema-findings", lambda: _findings(ctx))
+
+
+def _findings(ctx) -> list[Finding]:
+    root = ctx.root
+    out: list[Finding] = []
+    source = source_of(ctx)
+    if root is not None:
+        for error in _errors(ctx.doc.value, ctx.options, source):
+            out.extend(_classify(error, root))
+    if ctx.doc.kind == "config":
+        # a server in Claude/Cursor's shape is OC701's, once, not a finding per key
+        from rules.mcp.shape import claimed
+        out = [f for f in out if not claimed(root, f.path)]
+        # OpenCode 2's `mcp.servers` block in a 1.x file is OC201's, once per key
+        from rules import versions
+        block = {("mcp", m.key) for m in versions.v2_mcp_block(root)} if out else set()
+        if block and not versions.for_doc(ctx).v2:
+            out = [f for f in out if tuple(f.path[:2]) not in block]
+    return _dedupe(out)
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
