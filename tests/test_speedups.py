@@ -127,3 +127,51 @@ def test_markdown_walk_is_os_walk(tmp_path_factory, layout_, recursive):
     _build(root, layout_)
     discovery.forget()
     assert layout._markdown(root, recursive) == _walked(root, recursive)
+
+
+# -- --fix: the fix loop's last lint stands for the final one when nothing else changed --
+
+import io
+import json
+from pathlib import Path
+
+import rules as knowledge_of_rules
+from linter import app
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# a project whose files see each other: a fix in one changes what the others are judged with
+PROJECT = {
+    "opencode.json": '{\n  "model": "Mixroute/gpt-5.1-codex",\n  "theme": "tokyonight"\n}\n',
+    ".opencode/opencode.jsonc": ('{\n  // the gateway\n  "provider": {\n    "Mixroute": {\n'
+                                 '      "npm": "@ai-sdk/openai-compatible",\n'
+                                 '      "options": { "baseURL": "https://console.mixroute.io" },\n'
+                                 '      "models": { "gpt-5.1-codex": {} }\n    }\n  }\n}\n'),
+    "sub/opencode.json": '{ "small_model": "Mixroute/gpt-5.1-codex", "modle": "x/y" }\n',
+}
+
+
+def _check(paths, **flags) -> list[dict]:
+    options = app.CheckOptions(paths=[str(p) for p in paths], output_format="json", quiet=True,
+                               exit_zero=True, **flags)
+    out = io.StringIO()
+    app.check(options, knowledge_of_rules.knowledge(), stdout=out, stderr=io.StringIO())
+    return sorted((d["filename"], d["code"], d["location"]["row"], d["location"]["column"], d["message"])
+                  for d in json.loads(out.getvalue()))
+
+
+def test_fix_reports_what_a_fresh_lint_of_the_fixed_files_finds(tmp_path):
+    corpus = sorted((SHARED / "corpus").glob("*.json*"))[:12]
+    paths = []
+    for relative, text in PROJECT.items():
+        paths.append(tmp_path / relative)
+    for i, source in enumerate(corpus):       # real files, some in the project's folders
+        paths.append(tmp_path / ("sub" if i % 2 else f"other{i}") / f"c{i}" / "opencode.json")
+        paths[-1].parent.mkdir(parents=True, exist_ok=True)
+        paths[-1].write_bytes(source.read_bytes())
+    for relative, text in PROJECT.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text)
+    for unsafe in (False, True):
+        reported = _check(paths, fix=True, unsafe_fixes=unsafe)
+        assert reported == _check(paths)
+    assert reported, "the fixed files still have findings to compare"
