@@ -17,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:     # annotations only: importing typing costs every run its time
     from typing import TextIO
 
-from linter import engine, files, output
+from linter import engine, files, output, parallel
 from linter.i18n import N_, _
 from linter.redact import printable, redact
 from linter.diagnostics import Diagnostic, Severity
@@ -71,6 +71,7 @@ class CheckOptions:
     settings_base: str = "."                               # globs are relative to this
     with_global: bool = False      # this machine's global config is part of each context
     home: str | None = None        # the folder `~` stands for (a dotfiles tree's home)
+    jobs: int = 1                  # processes that judge the files (0: one per CPU, for many files)
 
 
 @dataclass
@@ -149,8 +150,14 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     views = Views(knowledge.merge, knowledge.kind, knowledge.skip)
     for item in items:
         views.add(item.doc)
-    loads = [_load_context(item, options, knowledge) for item in items]
     lint = linter(options, knowledge, views, rules, run)
+    judged = None       # without fixes, many files: (findings, secrets, broken) of each, on every core
+    processes = 1 if options.fix or options.diff else parallel.jobs(options.jobs, len(items))
+    if processes > 1:
+        judged = parallel.each(lambda i: _judge(items[i], options, knowledge, views, lint), len(items), processes)
+        loads = [None] * len(items)
+    else:
+        loads = [_load_context(item, options, knowledge) for item in items]
 
     finals, applied_by, blocked = [item.doc for item in items], [[] for _ in items], 0
     starts = list(finals)          # a file another file's fix edits starts from that text
@@ -195,7 +202,9 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     renames = []
     for i, (item, load_, doc, applied) in enumerate(zip(items, loads, finals, applied_by)):
         kept = last.get(i)
-        if kept is not None and kept[0] is doc and not others_by[i] and not (load_ is not None and any(
+        if judged is not None:
+            found = judged[i][0]
+        elif kept is not None and kept[0] is doc and not others_by[i] and not (load_ is not None and any(
                 key(p) in touched for p in load_.paths if key(p) != key(doc.path))):
             found = kept[1]
         else:
@@ -222,7 +231,8 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         if moves[:1] and not options.diff:
             found = [d for d in found if d is not moves[0]]
             applied = applied + moves[:1]
-        results.append(output.FileResult(doc.path, doc, found, [] if options.diff else applied))
+        results.append(output.FileResult(doc.path, doc, found, [] if options.diff else applied,
+                                         judged[i][2] if judged is not None else None))
     for changes in writes.values():
         files.write_together(changes)
     for source, target, index, d in renames:
@@ -233,7 +243,10 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             result = results[index]
             result.fixed = [f for f in result.fixed if f is not d]
             result.diagnostics = [*result.diagnostics, d]
-    secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
+    if judged is not None:
+        secrets = {value for _, values, _ in judged for value in values}
+    else:
+        secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
@@ -277,6 +290,15 @@ def linter(options: CheckOptions, knowledge: Knowledge, views, rules: list[Rule]
         ignored = _per_file_ignores(doc.path, options)
         return [d for d in found if not any(d.code.startswith(s) or d.name == s for s in ignored)]
     return lint
+
+
+def _judge(item: Loaded, options: CheckOptions, knowledge: Knowledge, views, lint) -> tuple:
+    """One file's findings, the secrets of the files it is loaded with, and whether it has
+    syntax errors: what a worker hands back (see ``linter.parallel``)."""
+    load_ = _load_context(item, options, knowledge)
+    found = lint(item.doc, load_)
+    members = views.members(load_, item.doc) if load_ is not None else [item.doc]
+    return found, sorted(run_secrets(knowledge, members)), bool(item.doc.parse.errors)
 
 
 def run_secrets(knowledge: Knowledge, docs: Iterable[Document | None]) -> set[str]:

@@ -252,7 +252,7 @@ def _check(paths, stdin_filename, select, ignore, extend_select, output_format, 
     options = options_from(
         settings, select, ignore, extend_select, paths=paths, stdin_filename=stdin_filename,
         output_format=output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"),
-        color=_color(color), with_global=with_global or discovered, home=home, **flags)
+        color=_color(color), with_global=with_global or discovered, home=home, jobs=_jobs(), **flags)
     if schema:
         options.rule_options["schema"] = schema
     if check_env:
@@ -310,6 +310,13 @@ def options_from(settings, select=(), ignore=(), extend_select=(), **fields):
         extend_select=[*settings.engine("extend-select", []), *split(extend_select)],
         severity=settings.engine("severity", {}), per_file_ignores=settings.engine("per-file-ignores", {}),
         settings_base=settings.base, rule_options=settings.rule_options, **fields)
+
+
+def _jobs() -> int:
+    """``OCLINT_JOBS``: how many processes judge the files (1: this one only; unset, 0 or
+    not a number: one per CPU when there are many files)."""
+    value = os.environ.get("OCLINT_JOBS", "").strip()
+    return int(value) if value.isdigit() else 0
 
 
 def split(values) -> list[str]:

@@ -5,8 +5,8 @@ and more): about half the time the interpreter takes to start, on every run. A r
 class gets what a dataclass with the same options gets: ``__init__`` (fields in order,
 defaults and ``field(default_factory=...)``), ``__repr__`` (cycles shown as ``...``),
 ``__eq__`` and ``__hash__`` by dataclasses' rules (``eq``, ``frozen``; ``field(repr=False,
-compare=False)``), and ``__slots__``
-with ``slots=True``. tests/test_records.py holds it to dataclasses, class for class.
+compare=False)``), ``__slots__`` with ``slots=True``, and pickling (a frozen record by its
+fields). tests/test_records.py holds it to dataclasses, class for class.
 """
 
 from __future__ import annotations
@@ -107,7 +107,14 @@ def _build(cls, eq: bool, frozen: bool, slots: bool):
     if frozen:
         cls.__setattr__ = _frozen_setattr(cls, names)
         cls.__delattr__ = _frozen_delattr(cls, names)
+        cls.__reduce__ = _reduce(names)     # pickled by its fields: unpickling may not assign
     return cls
+
+
+def _reduce(names):
+    def __reduce__(self):
+        return self.__class__, tuple(getattr(self, n) for n in names)
+    return __reduce__
 
 
 _REPRS: set = set()     # ids of the records being shown, to stop at a cycle

@@ -99,3 +99,41 @@ def test_what_dataclasses_refuse_is_refused():
             b: int
     with pytest.raises(TypeError):
         pair({})[1]()           # x is required
+
+
+@record(frozen=True)
+class Frozen:
+    a: int
+    b: tuple = ()
+
+
+@record(frozen=True, slots=True)
+class FrozenSlots:
+    a: int
+    b: tuple = ()
+
+
+@record(slots=True)
+class Slots:
+    a: int
+    b: list = field(default_factory=list)
+
+
+@pytest.mark.parametrize("cls", [Frozen, FrozenSlots, Slots])
+def test_a_record_pickles_to_an_equal_record(cls):
+    """Workers hand findings back pickled (linter/parallel.py): Edit and Fix are frozen and
+    slotted, which a plain unpickling could not assign to."""
+    import pickle
+    value = cls(1, (2, "x") if cls is not Slots else [2])
+    assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_a_finding_with_its_fix_pickles():
+    import pickle
+    from linter.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+
+    fix = Fix((Edit(3, 5, "x"),), Applicability.UNSAFE, "m", ("isolation", 1), rename="/a/b")
+    found = Diagnostic("OC101", "name", "message", Severity.ERROR, "/p", 1, 2, "help", fix, line=1, column=2,
+                       notes=["n"], related=[("/q", 0, 1, "what")])
+    back = pickle.loads(pickle.dumps(found))
+    assert back == found and back.fix == fix and back.fix.edits[0].content == "x"

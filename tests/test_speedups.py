@@ -175,3 +175,91 @@ def test_fix_reports_what_a_fresh_lint_of_the_fixed_files_finds(tmp_path):
         reported = _check(paths, fix=True, unsafe_fixes=unsafe)
         assert reported == _check(paths)
     assert reported, "the fixed files still have findings to compare"
+
+
+# -- many files on every core: the same report as one process ---------------------------
+
+from linter import parallel
+
+
+def test_each_gives_the_results_in_order_whatever_the_processes():
+    for processes in (1, 2, 3, 7):
+        assert parallel.each(lambda i: (i, i * i), 20, processes) == [(i, i * i) for i in range(20)]
+
+
+def test_a_failing_worker_costs_only_time():
+    parent = os.getpid()
+
+    def work(i):
+        if os.getpid() != parent and i % 3 == 1:
+            raise RuntimeError("a worker's trouble")
+        return str(i)
+    assert parallel.each(work, 30, 3) == [str(i) for i in range(30)]
+
+    def dies(i):
+        if os.getpid() != parent:
+            os._exit(3)
+        return i
+    assert parallel.each(dies, 10, 2) == list(range(10))
+
+    def unpicklable(i):
+        return (lambda: i) if os.getpid() != parent else i
+    assert parallel.each(unpicklable, 10, 2) == list(range(10))
+
+
+def test_jobs_never_forks_beside_a_thread_or_for_a_few_files():
+    import threading
+    assert parallel.jobs(0, parallel.MIN_FILES - 1) == 1
+    assert parallel.jobs(1, 1000) == 1 and parallel.jobs(4, 3) == 3
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.jobs(4, 1000) == 1
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _report(paths, jobs, output_format="json") -> tuple[int, str]:
+    options = app.CheckOptions(paths=[str(p) for p in paths], output_format=output_format, jobs=jobs)
+    out = io.StringIO()
+    code = app.check(options, knowledge_of_rules.knowledge(), stdout=out, stderr=io.StringIO())
+    return code, out.getvalue()
+
+
+def test_many_files_on_two_processes_give_one_process_report(tmp_path):
+    """The corpus in project folders (contexts overlap, secrets to mask in other files of a
+    context): every format's report byte for byte as one process makes it."""
+    corpus = sorted((SHARED / "corpus").glob("*.json*"))
+    paths = []
+    for i, source in enumerate(corpus):
+        folder = tmp_path / f"p{i % 9}" / ("." if i % 3 else f"sub{i}")
+        path = folder / ("opencode.json" if i % 2 else "opencode.jsonc")
+        if path.exists():
+            path = folder / f"d{i}" / "opencode.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(source.read_bytes())
+        paths.append(path)
+    assert len(paths) >= parallel.MIN_FILES
+    for output_format in ("json", "full", "concise", "sarif"):
+        one = _report(paths, 1, output_format)
+        assert _report(paths, 2, output_format) == one
+    assert '"OC401"' in _report(paths, 2)[1] or "OC401" in one[1]
+
+
+def test_a_secret_of_a_file_only_read_as_context_is_masked_by_the_workers(tmp_path):
+    secret = "hunter2-plain-passw0rd-xyz"
+    (tmp_path / "p" / ".opencode").mkdir(parents=True)
+    (tmp_path / "p" / ".opencode" / "opencode.json").write_text(
+        '{"provider": {"gw": {"npm": "@ai-sdk/openai-compatible", "options": {"apiKey": "%s", '
+        '"baseURL": "https://gw.example/v1"}, "models": {"m": {}}}}}\n' % secret)
+    named = tmp_path / "p" / "opencode.json"
+    named.write_text('{"model": "%s/m"}\n' % secret)
+    other = tmp_path / "q" / "opencode.json"
+    other.parent.mkdir()
+    other.write_text('{"modle": "x"}\n')
+    one = _report([named, other], 1, "concise")
+    assert "OC302" in one[1]                            # the reference is reported...
+    assert secret not in one[1]                         # ...with the secret masked
+    assert _report([named, other], 2, "concise") == one

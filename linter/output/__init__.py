@@ -19,6 +19,11 @@ class FileResult:
     doc: Document
     diagnostics: list[Diagnostic]
     fixed: list[Diagnostic] = field(default_factory=list)   # fixes applied in this run
+    syntax_errors: bool | None = None      # whether the file has any (None: ask its parse)
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.doc.parse.errors) if self.syntax_errors is None else self.syntax_errors
 
 
 @dataclass
@@ -80,10 +85,10 @@ def summary(report: Report) -> str:
                  .format(count=len(ds), parts=_(", ").join(parts)))
     from linter.diagnostics import Applicability
     # --fix writes nothing to a file that would still not parse: its fixes wait for the syntax
-    ready = [d for r in report.results if not r.doc.parse.errors for d in r.diagnostics]
+    ready = [d for r in report.results if not r.broken for d in r.diagnostics]
     waiting = files = 0
     for r in report.results:
-        if r.doc.parse.errors:
+        if r.broken:
             n = sum(1 for d in r.diagnostics if d.fix and (d.fix.applicability == Applicability.SAFE or (
                 report.unsafe_fixes and d.fix.applicability == Applicability.UNSAFE)))
             waiting, files = waiting + n, files + bool(n)
