@@ -113,10 +113,22 @@ def entries(folder: str) -> dict[str, os.DirEntry] | None:
     return table
 
 
+_PLAIN = os.sep == "/" and os.altsep is None      # paths split by hand (the common case)
+
+
 def _entry(path: str):
-    if not os.path.isabs(path) or os.path.normpath(path) != path:
-        return _ASK     # `..` and `.` mean what the links on the way make them mean
-    folder, name = os.path.split(path)
+    if _PLAIN:
+        # an absolute path without `.`, `..` or empty parts: `..` and `.` mean what the
+        # links on the way make them mean, so those go to the file system
+        if path[:1] != "/" or "//" in path or "/./" in path or "/../" in path \
+                or path.endswith(("/", "/.", "/..")):
+            return _ASK
+        folder, _, name = path.rpartition("/")
+        folder = folder or "/"
+    else:
+        if not os.path.isabs(path) or os.path.normpath(path) != path:
+            return _ASK
+        folder, name = os.path.split(path)
     table = entries(folder) if name else None
     if table is None:
         return _ASK

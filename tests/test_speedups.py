@@ -65,17 +65,20 @@ def _build(root: str, layout_: list[tuple[str, str]]) -> None:
 
 PATHS = st.lists(st.sampled_from(NAMES), min_size=1, max_size=3).map(lambda parts: os.path.join(*parts))
 KINDS = st.sampled_from(["file", "dir", "link-to-file", "link-to-dir", "broken"])
+# what may be asked: also `.`, `..`, empty parts (`a//b`) and a trailing slash
+ASKED = st.lists(st.sampled_from(NAMES + (".", "..", "")), min_size=1, max_size=4).map("/".join)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(PATHS, KINDS), max_size=8), st.lists(PATHS, min_size=1, max_size=10))
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(PATHS, KINDS), max_size=8), st.lists(ASKED, min_size=1, max_size=10))
 def test_the_run_view_answers_as_os_path(tmp_path_factory, layout_, asked):
     root = str(tmp_path_factory.mktemp("tree"))
     open(os.path.join(root, "opencode.json"), "w").close()
+    os.mkdir(os.path.join(root, ".opencode"))
     _build(root, layout_)
     discovery.forget()
     for relative in asked:
-        path = os.path.join(root, relative)
+        path = root + "/" + relative
         for ours, theirs in ((discovery.isfile, os.path.isfile), (discovery.isdir, os.path.isdir),
                              (discovery.exists, os.path.exists), (discovery.lexists, os.path.lexists)):
             assert ours(path) == theirs(path), (ours.__name__, relative)
