@@ -15,7 +15,7 @@ def worktree(start: str) -> str:
     """The git work tree holding ``start`` (the folder with `.git`), else the file system root."""
     folder = os.path.abspath(start)
     while True:
-        if os.path.exists(os.path.join(folder, ".git")):
+        if exists(os.path.join(folder, ".git")):
             return folder
         parent = os.path.dirname(folder)
         if parent == folder:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from linter import app, engine, files
+from linter import app, discovery, engine, files
 from linter.diagnostics import Diagnostic
 from linter.source import Document
 
@@ -61,12 +61,15 @@ class Linting:
         self.bad_settings.clear()
 
     def document(self, path: str, text: str) -> Document:
+        discovery.forget()      # the folders as they are now (files come and go while editing)
         doc = files.decode(path, text.encode("utf-8", "surrogatepass"))
         doc.kind = self.knowledge.kind(path)
         return doc
 
     def lint(self, path: str) -> Result | None:
+        """One run (as ``app.check`` makes one): the file system seen afresh."""
         from linter.context import Views
+        discovery.forget()
         doc = self.buffers.get(path)
         if doc is None:
             return None

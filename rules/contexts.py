@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from rules.i18n import _
 import os
-from functools import lru_cache
 
 from linter import discovery, precompiled
 from linter.context import LoadContext
@@ -69,12 +68,12 @@ def stow_name(name: str) -> str:
     return "." + name[4:] if name.startswith("dot-") else name
 
 
-@lru_cache(maxsize=4096)
+@discovery.per_run          # per run: a server's workspace may become a repository
 def worktree(folder: str) -> str:
     return discovery.worktree(folder)
 
 
-@lru_cache(maxsize=4096)
+@discovery.per_run
 def is_chezmoi(root: str, relative: str) -> bool:
     """Whether a path below ``root`` is in a chezmoi source tree: a component spelled the
     chezmoi way, or chezmoi's own files at the root."""

@@ -266,3 +266,21 @@ def test_a_secret_of_a_file_only_read_as_context_is_masked_by_the_workers(tmp_pa
     assert "OC302" in one[1]                            # the reference is reported...
     assert secret not in one[1]                         # ...with the secret masked
     assert _report([named, other], 2, "concise") == one
+
+
+def test_a_server_session_sees_files_created_since_its_last_lint(tmp_path):
+    """The servers lint in one long process: each lint is a run of its own, so a provider
+    defined in a `.opencode/opencode.json` written after the first lint counts at the next."""
+    from linter.session import Linting
+
+    config = tmp_path / "opencode.json"
+    text = '{"$schema": "https://opencode.ai/config.json", "model": "gw/m"}\n'
+    config.write_text(text)
+    linting = Linting(knowledge_of_rules.knowledge())
+    linting.buffers[str(config)] = linting.document(str(config), text)
+    assert "OC302" in {d.code for d in linting.lint(str(config)).diagnostics}
+    (tmp_path / ".opencode").mkdir()
+    (tmp_path / ".opencode" / "opencode.json").write_text(
+        '{"provider": {"gw": {"npm": "@ai-sdk/openai-compatible", "options": {"baseURL": '
+        '"https://gw.example/v1"}, "models": {"m": {}}}}}\n')
+    assert "OC302" not in {d.code for d in linting.lint(str(config)).diagnostics}
