@@ -154,7 +154,11 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
     judged = None       # without fixes, many files: (findings, secrets, broken) of each, on every core
     processes = 1 if options.fix or options.diff else parallel.jobs(options.jobs, len(items))
     if processes > 1:
-        judged = parallel.each(lambda i: _judge(items[i], options, knowledge, views, lint), len(items), processes)
+        # the first file of each kind judged before the forks: what its rules load (and
+        # warn about) once per process, such as a schema, is loaded once for all
+        first = {item.doc.kind: i for i, item in reversed(list(enumerate(items)))}
+        judged = parallel.each(lambda i: _judge(items[i], options, knowledge, views, lint), len(items), processes,
+                               first=sorted(first.values()))
         loads = [None] * len(items)
     else:
         loads = [_load_context(item, options, knowledge) for item in items]

@@ -58,6 +58,7 @@ def forget() -> None:
     """Start a new run: links and folders may have changed since the last one."""
     _REAL.clear()
     _LISTED.clear()
+    _LOWERED.clear()
     for memo in _MEMOS:
         memo.clear()
 
@@ -105,6 +106,8 @@ def entries(folder: str) -> dict[str, os.DirEntry] | None:
         try:
             with os.scandir(folder) as listing:
                 table = {e.name: e for e in listing}
+            if not os.access(folder, os.X_OK):
+                table = None        # listed but not searchable: its entries cannot be reached
         except (FileNotFoundError, NotADirectoryError):
             table = {}
         except (OSError, ValueError):
@@ -133,21 +136,56 @@ def _entry(path: str):
     if table is None:
         return _ASK
     entry = table.get(name)
-    return _ASK if entry is None and not _EXACT_NAMES else entry
+    if entry is None and (not _EXACT_NAMES or name.lower() in _lowered(folder, table)):
+        return _ASK     # another spelling of it is there: a mount that ignores case may match it
+    return entry
+
+
+_LOWERED: dict[str, set[str]] = {}
+
+
+def _lowered(folder: str, table: dict) -> set[str]:
+    names = _LOWERED.get(folder)
+    if names is None:
+        names = _LOWERED[folder] = {n.lower() for n in table}
+    return names
+
+
+def is_file(entry: os.DirEntry) -> bool:
+    """``entry.is_file()`` as ``os.path.isfile`` answers: False, not an error, for a link
+    that loops or leads where it cannot be followed."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True         # then the file system answers
 
 
 def isfile(path: str) -> bool:
     entry = _entry(path)
     if entry is _ASK:
         return os.path.isfile(path)
-    return entry is not None and entry.is_file()
+    return entry is not None and is_file(entry)
 
 
 def isdir(path: str) -> bool:
     entry = _entry(path)
     if entry is _ASK:
         return os.path.isdir(path)
-    return entry is not None and entry.is_dir()
+    return entry is not None and is_dir(entry)
 
 
 def lexists(path: str) -> bool:
@@ -159,7 +197,7 @@ def lexists(path: str) -> bool:
 
 def exists(path: str) -> bool:
     entry = _entry(path)
-    if entry is _ASK or (entry is not None and entry.is_symlink()):
+    if entry is _ASK or (entry is not None and _is_link(entry)):
         return os.path.exists(path)
     return entry is not None
 

@@ -135,7 +135,8 @@ class Tools:
                 "docs": app.rule_doc(found)}
 
     def show_config(self, folder: str | None = None, home: str | None = None) -> dict:
-        from linter import show_config
+        from linter import discovery, show_config
+        discovery.forget()      # a run of its own: the folders as they are now
         where = os.path.abspath(folder or os.getcwd())
         if not os.path.isdir(where):
             raise app.UsageError(_("{where}: not a folder").format(where=where))

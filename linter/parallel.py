@@ -34,56 +34,65 @@ def jobs(requested: int | None, count: int) -> int:
     return max(1, min(requested, count))
 
 
-def each(work, count: int, processes: int) -> list:
-    """``[work(i) for i in range(count)]``, shared among ``processes`` processes."""
+def each(work, count: int, processes: int, first=(0,)) -> list:
+    """``[work(i) for i in range(count)]``, shared among ``processes`` processes. The
+    indices in ``first`` are done here before the forks, so what they load (and say) once
+    per process is loaded (and said) once."""
     if processes <= 1:
         return [work(i) for i in range(count)]
     import pickle
+    import signal
     results: list = [None] * count
-    results[0] = work(0)        # here, before the forks: what it loads once is loaded for all
+    done = set(first)
+    for i in sorted(done):
+        results[i] = work(i)
+    rest = [i for i in range(count) if i not in done]
+    shares = [rest[k::processes] for k in range(processes)]
     sys.stdout.flush()
     sys.stderr.flush()
-    children = []
-    for k in range(1, processes):
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read)
-            os.close(write)
-            break
-        if pid == 0:            # the worker: its share, pickled, then gone without cleanup
-            os.close(read)
+    children: dict[int, tuple[int, int]] = {}     # share -> (pid, read end)
+    try:
+        for k in range(1, processes):
+            read, write = os.pipe()
             try:
-                data = pickle.dumps([work(i) for i in _share(k, count, processes)], pickle.HIGHEST_PROTOCOL)
-            except BaseException:
-                data = b""
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-            os._exit(0)
-        os.close(write)
-        children.append((k, pid, read))
-    forked = {k for k, _, _ in children}
-    for k in range(processes):
-        if k not in forked:
-            for i in _share(k, count, processes):
-                results[i] = work(i)
-    for k, pid, read in children:
-        with os.fdopen(read, "rb") as handle:
-            data = handle.read()
-        _, status = os.waitpid(pid, 0)
-        share = _share(k, count, processes)
-        try:
-            got = pickle.loads(data) if data and status == 0 else None
-        except Exception:
-            got = None
-        if got is None or len(got) != len(share):
-            got = [work(i) for i in share]      # the worker failed: its share done here
-        for i, value in zip(share, got):
-            results[i] = value
+                pid = os.fork()
+            except OSError:
+                os.close(read)
+                os.close(write)
+                break
+            if pid == 0:        # the worker: its share, pickled, then gone without cleanup
+                try:
+                    os.close(read)
+                    data = pickle.dumps([work(i) for i in shares[k]], pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write, "wb") as out:
+                        out.write(data)
+                finally:
+                    os._exit(0)
+            os.close(write)
+            children[k] = (pid, read)
+        for k in range(processes):
+            if k not in children:       # this process's share, and any share not forked
+                for i in shares[k]:
+                    results[i] = work(i)
+        for k in list(children):
+            pid, read = children.pop(k)
+            with os.fdopen(read, "rb") as handle:
+                data = handle.read()
+            _, status = os.waitpid(pid, 0)
+            try:
+                got = pickle.loads(data) if data and status == 0 else None
+            except Exception:
+                got = None
+            if got is None or len(got) != len(shares[k]):
+                got = [work(i) for i in shares[k]]      # the worker failed: its share done here
+            for i, value in zip(shares[k], got):
+                results[i] = value
+    finally:        # this process failed: no worker outlives it
+        for pid, read in children.values():
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+            os.close(read)
     return results
-
-
-def _share(k: int, count: int, processes: int) -> range:
-    """The indices process ``k`` judges (0 is this one; index 0 is judged before the forks)."""
-    return range(k or processes, count, processes)

@@ -169,9 +169,9 @@ def _markdown(folder: str, recursive: bool) -> list[str]:
         seen.add(real)
         table = discovery.entries(top) or {}
         names = sorted(table)
-        out += [os.path.join(top, n) for n in names if n.endswith(".md") and table[n].is_file()]
+        out += [os.path.join(top, n) for n in names if n.endswith(".md") and discovery.is_file(table[n])]
         if recursive:
-            todo += [os.path.join(top, n) for n in reversed(names) if table[n].is_dir()]
+            todo += [os.path.join(top, n) for n in reversed(names) if discovery.is_dir(table[n])]
     return out
 
 

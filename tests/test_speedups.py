@@ -4,7 +4,9 @@ the cost of a verdict): each is held equal to its definition on generated input.
 from __future__ import annotations
 
 import os
+import sys
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from linter import discovery
@@ -26,7 +28,8 @@ def test_last_covering_is_the_last_later_rule_that_covers(triples):
     rules = [_rule(*t) for t in triples]
     expected = [next((later for later in reversed(rules[i + 1:]) if rules_list.covers(later, r)), None)
                 for i, r in enumerate(rules)]
-    assert rules_list.last_covering(rules) == expected
+    got = rules_list.last_covering(rules)        # the very rule (equal rules may repeat)
+    assert len(got) == len(expected) and all(a is b for a, b in zip(got, expected))
 
 
 def test_last_covering_on_a_list_written_the_wrong_way_round():
@@ -284,3 +287,89 @@ def test_a_server_session_sees_files_created_since_its_last_lint(tmp_path):
         '{"provider": {"gw": {"npm": "@ai-sdk/openai-compatible", "options": {"baseURL": '
         '"https://gw.example/v1"}, "models": {"m": {}}}}}\n')
     assert "OC302" not in {d.code for d in linting.lint(str(config)).diagnostics}
+
+
+# -- found in review: what os.path answers without an error, the view answers so too ----
+
+
+def test_links_that_loop_are_no_files(tmp_path):
+    project = tmp_path / "p"
+    (project / ".opencode" / "agent").mkdir(parents=True)
+    (project / "opencode.json").write_text('{"$schema": "https://opencode.ai/config.json"}\n')
+    os.symlink("opencode.jsonc", project / "opencode.jsonc")                 # beside the config
+    os.symlink("loop.md", project / ".opencode" / "agent" / "loop.md")       # among the agents
+    os.symlink("sub", project / ".opencode" / "agent" / "sub")               # a folder that loops
+    discovery.forget()
+    assert not discovery.isfile(str(project / "opencode.jsonc"))
+    assert not discovery.exists(str(project / "opencode.jsonc"))
+    assert layout._markdown(str(project / ".opencode" / "agent"), True) == []
+    code, out = _report([project / "opencode.json"], 1, "concise")
+    assert code == 0, out
+
+
+def test_a_folder_listed_but_not_searchable_is_asked_of_the_file_system(tmp_path, monkeypatch):
+    (tmp_path / "opencode.json").write_text("{}")
+    asked = []
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    monkeypatch.setattr(os.path, "isfile", lambda path: asked.append(path) or False)
+    discovery.forget()
+    assert not discovery.isfile(str(tmp_path / "opencode.json"))
+    assert asked == [str(tmp_path / "opencode.json")]
+
+
+def test_no_worker_outlives_a_failing_run():
+    import time
+    parent = os.getpid()
+
+    def work(i):
+        if os.getpid() != parent:
+            time.sleep(30)          # a worker busy with a big file
+        elif i != 0:
+            raise ValueError("this process's own share fails")
+        return i
+    started = time.monotonic()
+    try:
+        parallel.each(work, 6, 2)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("the failure was lost")
+    assert time.monotonic() - started < 10
+    try:
+        assert os.waitpid(-1, os.WNOHANG) == (0, 0) and False, "a worker is still running"
+    except ChildProcessError:
+        pass                        # no child left
+
+
+def test_a_warning_said_once_per_run_is_said_once_with_workers(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "p" / ".opencode" / "agent").mkdir(parents=True)
+    agent = tmp_path / "p" / ".opencode" / "agent" / "a.md"
+    agent.write_text("---\ndescription: hi\n---\nbody\n")
+    configs = []
+    for name in ("p", "q", "r"):
+        configs.append(tmp_path / name / "opencode.json")
+        configs[-1].parent.mkdir(exist_ok=True)
+        configs[-1].write_text('{"model": "anthropic/claude-sonnet-4-5"}\n')
+    import subprocess
+    import sys
+    oclint = os.path.join(os.path.dirname(sys.executable), "oclint")
+    for jobs in ("1", "2"):
+        proc = subprocess.run([oclint, "--isolated", "-q", "--exit-zero", "--schema", "http://127.0.0.1:9/s.json",
+                               str(agent), *map(str, configs)], capture_output=True, text=True,
+                              env={**os.environ, "OCLINT_JOBS": jobs, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+        assert proc.stderr.count("cannot fetch") == 1, (jobs, proc.stderr)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere every missing name is asked")
+def test_a_name_the_listing_has_in_another_case_is_asked_of_the_file_system(tmp_path, monkeypatch):
+    """On Linux a name the listing lacks is no file, unless another spelling of it is there
+    (a vfat or case-folding mount would match it): then the file system answers."""
+    (tmp_path / "OpenCode.json").write_text("{}")
+    asked = []
+    real = os.path.isfile
+    monkeypatch.setattr(os.path, "isfile", lambda path: asked.append(path) or real(path))
+    discovery.forget()
+    assert not discovery.isfile(str(tmp_path / "tui.json")) and asked == []
+    assert discovery.isfile(str(tmp_path / "opencode.json")) == real(str(tmp_path / "opencode.json"))
+    assert asked == [str(tmp_path / "opencode.json")]
