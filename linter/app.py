@@ -197,9 +197,9 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             others_by[i] = dict(run.pending)
         for doc in finals:           # every file is judged again with the fixed texts
             views.add(doc)
-    # ... unless nothing it is loaded with changed: then the fix loop's last lint of it holds
-    touched = {key(item.doc.path) for item, doc in zip(items, finals) if doc.text != item.doc.text}
-    touched.update(key(path) for others in others_by for path in others)
+        # ... unless nothing it is loaded with changed: then the fix loop's last lint of it holds
+        touched = {key(item.doc.path) for item, doc in zip(items, finals) if doc.text != item.doc.text}
+        touched.update(key(path) for others in others_by for path in others)
     results, changed, diffs, fixed_text = [], 0, [], None
     would_fix = 0                    # with --diff: the fixes the shown changes make
     writes: dict[int, list] = {}     # group -> (path, data, expected): written together
@@ -302,7 +302,7 @@ def _judge(item: Loaded, options: CheckOptions, knowledge: Knowledge, views, lin
     load_ = _load_context(item, options, knowledge)
     found = lint(item.doc, load_)
     members = views.members(load_, item.doc) if load_ is not None else [item.doc]
-    return found, sorted(run_secrets(knowledge, members)), bool(item.doc.parse.errors)
+    return found, run_secrets(knowledge, members), bool(item.doc.parse.errors)
 
 
 def run_secrets(knowledge: Knowledge, docs: Iterable[Document | None]) -> set[str]:

@@ -119,18 +119,22 @@ def entries(folder: str) -> dict[str, os.DirEntry] | None:
 _PLAIN = os.sep == "/" and os.altsep is None      # paths split by hand (the common case)
 
 
-def _entry(path: str):
+def _plain(path: str) -> bool:
+    """Whether ``path`` is absolute, without `.`, `..` or empty parts: what a listing can
+    answer for (`..` and `.` mean what the links on the way make them mean)."""
     if _PLAIN:
-        # an absolute path without `.`, `..` or empty parts: `..` and `.` mean what the
-        # links on the way make them mean, so those go to the file system
-        if path[:1] != "/" or "//" in path or "/./" in path or "/../" in path \
-                or path.endswith(("/", "/.", "/..")):
-            return _ASK
+        return path == "/" or (path[:1] == "/" and "//" not in path and "/./" not in path
+                               and "/../" not in path and not path.endswith(("/", "/.", "/..")))
+    return os.path.isabs(path) and os.path.normpath(path) == path
+
+
+def _entry(path: str):
+    if not _plain(path):
+        return _ASK
+    if _PLAIN:
         folder, _, name = path.rpartition("/")
         folder = folder or "/"
     else:
-        if not os.path.isabs(path) or os.path.normpath(path) != path:
-            return _ASK
         folder, name = os.path.split(path)
     table = entries(folder) if name else None
     if table is None:
@@ -204,7 +208,7 @@ def exists(path: str) -> bool:
 
 def listdir(folder: str) -> list[str]:
     """The names in ``folder``, sorted (OSError as ``os.listdir`` raises it)."""
-    table = entries(folder) if os.path.isabs(folder) and os.path.normpath(folder) == folder else None
+    table = entries(folder) if _plain(folder) else None
     if table is None or (not table and not os.path.isdir(folder)):
         return sorted(os.listdir(folder))
     return sorted(table)

@@ -71,6 +71,15 @@ class Document:
         changes: a fix makes a new document)."""
         return {}
 
+    def once(self, name: str, build):
+        """``build()`` once for this document: for answers that depend on its text alone
+        (``engine.Context.once`` for those that depend on the run's settings too)."""
+        try:
+            return self.memo[name]
+        except KeyError:
+            self.memo[name] = value = build()
+            return value
+
     @cached_property
     def line_starts(self) -> list[int]:
         starts, text, i = [0], self.text, 0

@@ -269,9 +269,10 @@ def _after_flag(node: Node, before: Node) -> list[Secret]:
 def find(doc) -> list[Secret]:
     """Every literal secret in the document (a ``linter.source.Document``), in document
     order (worked out once: OC401 and the masking both ask)."""
-    known = doc.memo.get("secrets")
-    if known is not None:
-        return known
+    return doc.once("secrets", lambda: _find(doc))
+
+
+def _find(doc) -> list[Secret]:
     out: list[Secret] = []
     for node in doc.nodes:
         if node.kind == "string":
@@ -284,8 +285,7 @@ def find(doc) -> list[Secret]:
                         and isinstance(arg.value, str) and not _in_string(arg):
                     out.extend(_after_flag(arg, before))
     out.sort(key=lambda secret: (secret.node.start, secret.offset))
-    doc.memo["secrets"] = found = _distinct(out)
-    return found
+    return _distinct(out)
 
 
 def _distinct(found: list[Secret]) -> list[Secret]:
@@ -310,10 +310,7 @@ def values(doc) -> list[str]:
     """The literal secret values of a document, for masking every output: those OC401
     reports (as decoded and as spelled in the file), and key-shaped tokens and URL
     passwords anywhere in the text."""
-    known = doc.memo.get("secret values")
-    if known is None:
-        known = doc.memo["secret values"] = _values(doc)
-    return known
+    return doc.once("secret values", lambda: _values(doc))
 
 
 def _values(doc) -> list[str]:

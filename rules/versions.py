@@ -178,10 +178,13 @@ def _keys(doc) -> list[str]:
 
 def for_doc(ctx) -> Version:
     """The OpenCode version ``ctx.doc`` is judged against (cached per document and run)."""
-    return ctx.once("opencode-version", lambda: configured(ctx.options) or on_path() or from_keys(
-        # a command's or a skill's frontmatter keys tell no version apart: the default
-        _keys(ctx.doc) if getattr(ctx.doc, "kind", "config") in ("config", "agent", "mode") else [],
-        _where(ctx.doc)))
+    return ctx.once("opencode-version", lambda: configured(ctx.options) or on_path() or _from_doc(ctx.doc))
+
+
+def _from_doc(doc) -> Version:
+    # a command's or a skill's frontmatter keys tell no version apart: the default
+    kind = getattr(doc, "kind", "config")
+    return from_keys(_keys(doc) if kind in ("config", "agent", "mode") else [], _where(doc))
 
 
 def _where(doc) -> str:

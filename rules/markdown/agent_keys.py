@@ -34,15 +34,12 @@ def v1_findings(ctx, obj, kind: str, unknown: str, skip=(), typos_only=False, **
         fix = None
         if entry is not None:
             origin, replacement = entry["origin"], entry.get("replacement")
-            if key == "maxSteps":
-                if kind == "command":
-                    pass
-                else:
-                    message = _("`maxSteps` is deprecated; use `steps` (the same setting)")
-                    if "steps" not in present:
-                        fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, _("rename to `steps`"))
-                    yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
-                    continue
+            if key == "maxSteps" and kind != "command":
+                message = _("`maxSteps` is deprecated; use `steps` (the same setting)")
+                if "steps" not in present:
+                    fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, _("rename to `steps`"))
+                yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
+                continue
             if origin == "OpenCode 2":
                 message = _("`{key}` is an OpenCode 2 key; OpenCode 1.18.33 does not read it: "
                             "{consequence}").format(key=key, consequence=consequence)
