@@ -168,6 +168,8 @@ class _Compiler:
             return lambda v: not isinstance(v, dict) or all(k in v for k in value)
         if key == "properties":
             props = {k: c(s) for k, s in value.items()}
+            if "additionalProperties" in schema:      # both in one pass over the members
+                return self._members(schema, props)
 
             def properties(v):
                 if isinstance(v, dict):
@@ -182,19 +184,7 @@ class _Compiler:
             return lambda v: not isinstance(v, dict) or all(
                 f(x) for k, x in v.items() for p, f in pats if p.search(k))
         if key == "additionalProperties":
-            known = set(schema.get("properties", {}))
-            # as jsonschema decides what is additional: the patterns joined into one regex
-            joined = "|".join(schema.get("patternProperties", {}))
-            covered = re.compile(joined).search if joined else (lambda k: None)
-            extra = c(value)
-
-            def additional(v):
-                if isinstance(v, dict):
-                    for k, x in v.items():
-                        if k not in known and covered(k) is None and not extra(x):
-                            return False
-                return True
-            return additional
+            return None if "properties" in schema else self._members(schema, {})
         if key == "propertyNames":
             names = c(value)
             return lambda v: not isinstance(v, dict) or all(names(k) for k in v)
@@ -222,6 +212,27 @@ class _Compiler:
         if key in _UNSUPPORTED:
             raise Unsupported(key)
         return None     # an annotation ($comment, description, format, ...), or then/else read by `if`
+
+
+    def _members(self, schema: dict, props: dict) -> Check:
+        """`properties` and `additionalProperties` together: each member checked by its
+        property's schema, or, when no property or pattern names it (as jsonschema decides
+        what is additional: the patterns joined into one regex), by the additional one."""
+        joined = "|".join(schema.get("patternProperties", {}))
+        covered = re.compile(joined).search if joined else None
+        extra = self.compile(schema["additionalProperties"])
+
+        def members(v):
+            if isinstance(v, dict):
+                for k, x in v.items():
+                    check = props.get(k)
+                    if check is None:
+                        if (covered is None or covered(k) is None) and not extra(x):
+                            return False
+                    elif not check(x):
+                        return False
+            return True
+        return members
 
 
 def _bound(kind, size, compare) -> Callable[[Any], Check]:

@@ -31,7 +31,8 @@ def check(ctx):
     """
     doc = ctx.doc
     for node in doc.nodes:
-        if node.kind != "object" or len({m.key for m in node.children}) == len(node.children):
+        children = node.children
+        if node.kind != "object" or len(children) < 2 or len({m.key for m in children}) == len(children):
             continue
         last = {}
         for member in node.members():

@@ -246,18 +246,30 @@ def _first_match(wire_id: str, table) -> str | None:
     if matcher is None:
         return None
     wid = wire_id.lower()
-    found = [m.lastindex for m in (matcher.match(wid), matcher.match(wid.rsplit("/", 1)[-1])) if m]
-    return entries[min(found) - 1][1] if found else None
+    found = matcher.match(wid)
+    if "/" in wid and (other := matcher.match(wid.rpartition("/")[2])) is not None:
+        found = other if found is None or other.lastindex < found.lastindex else found
+    return entries[found.lastindex - 1][1] if found is not None else None
 
 
-def responses_only(wire_id: str, options) -> str | None:
+def responses_table(options):
+    """The Responses-only patterns (bundled, then the settings'): for ``responses_only``,
+    taken once per run of a rule rather than once per model."""
+    return _patterns(options, "responses-only-models", "responses_only", "error")
+
+
+def chat_table(options):
+    return _patterns(options, "chat-only-models", "chat_only", "error")
+
+
+def responses_only(wire_id: str, options, table=None) -> str | None:
     """The severity ("error"/"warning"/"info") when the model is served through Responses
     only; the first pattern that fits the wire id (or its last `/` part) decides."""
-    return _first_match(wire_id, _patterns(options, "responses-only-models", "responses_only", "error"))
+    return _first_match(wire_id, table or responses_table(options))
 
 
-def chat_only(wire_id: str, options) -> bool:
-    return _first_match(wire_id, _patterns(options, "chat-only-models", "chat_only", "error")) is not None
+def chat_only(wire_id: str, options, table=None) -> bool:
+    return _first_match(wire_id, table or chat_table(options)) is not None
 
 
 def discovers_models(entry) -> bool:

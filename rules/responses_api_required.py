@@ -63,11 +63,12 @@ def check(ctx):
     model.ts read) changes the route.
     """
     routing = p.routing(ctx.options)
+    table = p.responses_table(ctx.options)
     for prov in p.providers(ctx.root):
         if p.gateway_of(prov, ctx.options) is None:
             continue
         for model in prov.models():
-            severity = p.responses_only(model.wire_id, ctx.options)
+            severity = p.responses_only(model.wire_id, ctx.options, table)
             if severity is None:
                 continue
             has_key = model.api_compatibility is not None     # a wrong value is MR105's

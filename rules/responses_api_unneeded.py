@@ -30,11 +30,12 @@ def check(ctx):
     ## Options
     `chat-only-models` adds patterns.
     """
+    table = p.chat_table(ctx.options)
     for prov in p.providers(ctx.root):
         if p.gateway_of(prov, ctx.options) is None:
             continue
         for model in prov.models():
-            if not p.chat_only(model.wire_id, ctx.options):
+            if not p.chat_only(model.wire_id, ctx.options, table):
                 continue
             forced = []
             key = model.node.get("apiCompatibility")
