@@ -248,26 +248,50 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             result.fixed = [f for f in result.fixed if f is not d]
             result.diagnostics = [*result.diagnostics, d]
     if judged is not None:
-        secrets = {value for _, values, _ in judged for value in values}
+        own = [values for _, values, _ in judged]
+        secrets = set().union(*own)
     else:
+        own = [run_secrets(knowledge, [item.doc, *(views.members(load_, doc) if load_ is not None else [doc])])
+               for item, load_, doc in zip(items, loads, finals)]
         secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
+    masks = {}
+    for result, values in zip(results, own):
+        _mask_findings(result, values)
+        masks[result.path] = values
 
     report = output.Report(results, color=options.color, show_fixes=options.show_fixes,
                            unsafe_fixes=options.unsafe_fixes, fix_mode=options.fix,
                            rules={r.code: r for r in rules}, root=files.repo_root(os.getcwd()),
-                           redact=lambda text: redact(text, secrets))
+                           redact=lambda text, path: redact(text, masks.get(path, secrets)))
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     report_out = stderr if fixed_text is not None else stdout
     if fixed_text is not None:
         stdout.write(fixed_text)
     if options.diff:
-        stdout.write(redact("".join(diffs), secrets))
+        stdout.write(redact("".join(diffs), secrets, cut=False))
         if not options.quiet and changed:
             stderr.write(_("Would fix {count} problem(s) in {changed} file(s).\n").format(count=would_fix or changed, changed=changed))
         # a file that does not parse has no diff to show, yet --fix would not fix it: fail
         return EXIT_OK if options.exit_zero else (EXIT_FAIL if changed or blocked else EXIT_OK)
     _emit(report, options, report_out, secrets)
     return exit_status(report, options, changed)
+
+
+def _mask_findings(result: output.FileResult, secrets: set[str]) -> None:
+    """Each finding's words with the secrets of its file's context masked, cut-off starts
+    and ends included (a message may quote a value cut short). The report as a whole is
+    masked again with every secret of the run, whole ones only: a cut-off match is a
+    guess that belongs to the file it was made from, so a file's report does not depend on
+    the files named with it."""
+    if not secrets:
+        return
+    for d in (*result.diagnostics, *result.fixed):
+        d.message = redact(d.message, secrets)
+        if d.help:
+            d.help = redact(d.help, secrets)
+        if d.fix is not None and d.fix.message:
+            fields = {name: getattr(d.fix, name) for name in d.fix.__record_fields__}
+            d.fix = type(d.fix)(**{**fields, "message": redact(d.fix.message, secrets)})
 
 
 def selected(options: CheckOptions) -> list[Rule]:
@@ -389,7 +413,7 @@ def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: se
     if options.output_file:
         try:
             with open(options.output_file, "w", encoding="utf-8", errors="backslashreplace") as handle:
-                handle.write(redact(text, secrets))
+                handle.write(redact(text, secrets, cut=False))
         except OSError as exc:
             raise files.FileError(_("{output_file}: cannot write: {strerror}").format(output_file=options.output_file, strerror=exc.strerror)) from None
         text, terminal = "", True
@@ -398,7 +422,7 @@ def _emit(report: output.Report, options: CheckOptions, out: TextIO, secrets: se
             text += _fixes_applied(report)
         if terminal:
             text += output.summary(report)
-    out.write(redact(text, secrets))
+    out.write(redact(text, secrets, cut=False))
 
 
 def _fixes_applied(report: output.Report) -> str:

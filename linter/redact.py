@@ -62,11 +62,11 @@ def mask(secret: str) -> str:
 PREFIX = 8     # this many characters of a long secret's start or end, or more, are masked wherever they appear
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
+def redact(text: str, secrets: Iterable[str], cut: bool = True) -> str:
     """``text`` with every secret masked: as written, as JSON and XML escape it (the mask
-    escaped the same way, so a report stays valid JSON or XML), and any cut-off start or
-    end of one (a message or a line window cut mid-secret). Where matches overlap (two keys
-    that start alike), the longest wins."""
+    escaped the same way, so a report stays valid JSON or XML), and, unless ``cut`` is
+    false, any cut-off start or end of one (a message or a line window cut mid-secret).
+    Where matches overlap (two keys that start alike), the longest wins."""
     masks: dict[str, str] = {}
     for secret in sorted(set(secrets)):
         if len(secret) >= 6:
@@ -74,9 +74,9 @@ def redact(text: str, secrets: Iterable[str]) -> str:
                 masks.setdefault(spelling, masked)
     if not masks:
         return text
-    runs = [(j, j + len(s), masks[s]) for s in masks if len(s) < 12     # short ones: whole matches only
+    runs = [(j, j + len(s), masks[s]) for s in masks if len(s) < 12 or not cut     # whole matches
             for j in _occurrences(text, s)]
-    longs = [s for s in masks if len(s) >= 12]
+    longs = [s for s in masks if len(s) >= 12] if cut else []
     if longs:
         runs += _cut_runs(text, {s: masks[s] for s in longs})
         size = len(text)

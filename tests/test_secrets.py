@@ -317,6 +317,33 @@ def test_a_caret_stays_under_its_span_when_escapes_widen_the_line(tmp_path):
     assert source[begin:begin + len('"bad key"')] == '"bad key"' and caret.count("^") == len('"bad key"')
 
 
+def test_a_cut_off_end_is_masked_only_when_asked():
+    secret = "sk-live-Zx9Q2mL7pR4tV8wB1nC6"
+    text = f"whole {secret}, cut `{secret[:12]}`, end `{secret[-9:]}`"
+    assert redact(text, [secret]) == "whole sk-…nC6, cut `sk-…nC6`, end `sk-…nC6`".replace("nC6", "1nC6")
+    assert redact(text, [secret], cut=False) == f"whole sk-…1nC6, cut `{secret[:12]}`, end `{secret[-9:]}`"
+
+
+def test_a_file_s_report_does_not_depend_on_the_files_named_with_it(project):
+    """A cut-off match is masked only in what is shown about the file (and the files it is
+    loaded with) it was found in: before, one file's secret ending in `-api-key` masked the
+    end of another file's `{file:...-api-key}` in its OC307 message when both were named."""
+    folder, home = project
+    secret = "Zx9Q2mL7pR4tV8wB1nC6-api-key"
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    a, b = folder / "a" / "opencode.json", folder / "b" / "opencode.json"
+    a.write_text('{"provider": {"p": {"options": {"apiKey": "%s"}, "models": {"m": {}}}}}\n' % secret)
+    b.write_text('{"provider": {"q": {"options": {"apiKey": "{file:~/keys/minimax-api-key}"},'
+                 ' "models": {"m": {}}}}}\n')
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    for fmt in FORMATS:
+        together = run("--isolated", str(a), str(b), "--output-format", fmt, "--color", "never", env=env)
+        alone = run("--isolated", str(b), "--output-format", fmt, "--color", "never", env=env)
+        assert "minimax-api-key" in alone and "minimax-api-key" in together, (fmt, together)
+        assert not leaks(secret[:-8], {fmt: together}), fmt     # its end is the other file's text too
+
+
 def test_masking_sees_a_secret_spelled_escaped():
     text = redact('shown: "a\\u001bZx9Q2mL7pR4tV8wB1nC6"', ["a\x1bZx9Q2mL7pR4tV8wB1nC6"])
     assert "Q2mL7pR4" not in text

@@ -35,8 +35,9 @@ class Report:
     fix_mode: bool = False
     rules: dict = field(default_factory=dict)    # code -> Rule, for formats that list rules
     root: str = "."                              # paths in the report are relative to this
-    # masks the secrets in a text a format does not print but derives something from (a hash)
-    redact: Callable[[str], str] = field(default=lambda text: text)
+    # ``redact(text, path)``: ``text`` shown about the file ``path`` with the secrets of its
+    # context masked, cut-off ones included (a source line cut short, a text hashed)
+    redact: Callable[[str, str], str] = field(default=lambda text, path: text)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -19,8 +19,8 @@ def render(report: Report) -> str:
     s = Style(report.color)
     out = []
     for result in report.results:
-        for d in result.diagnostics:
-            out.append(_one(d, result.doc, report, s))
+        for d in result.diagnostics:    # its source lines and fix may cut a secret short
+            out.append(report.redact(_one(d, result.doc, report, s), result.path))
     return "".join(out)
 
 

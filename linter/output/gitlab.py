@@ -16,7 +16,7 @@ def _fingerprint(d, doc, seen: dict, redact) -> str:
     """Path, code, message and the flagged text (a secret in it masked: a hash of a password
     would let anyone test guesses): stable when other lines are added or removed; repeats
     of the same finding in a file are numbered so each stays distinct."""
-    base = "\0".join((d.path, d.code, d.message, redact(doc.text[d.start:d.end])))
+    base = "\0".join((d.path, d.code, d.message, redact(doc.text[d.start:d.end], doc.path)))
     seen[base] = seen.get(base, 0) + 1
     return hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8", "surrogatepass")).hexdigest()
 
