@@ -20,7 +20,7 @@ if TYPE_CHECKING:     # annotations only: importing typing costs every run its t
 from linter import engine, files, output, parallel
 from linter.i18n import N_, _
 from linter.redact import printable, redact
-from linter.diagnostics import Diagnostic, Severity
+from linter.diagnostics import Diagnostic, Edit, Severity
 from linter.registry import REGISTRY, Rule, check_selectors, select
 from linter.source import Document
 
@@ -200,6 +200,13 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         # ... unless nothing it is loaded with changed: then the fix loop's last lint of it holds
         touched = {key(item.doc.path) for item, doc in zip(items, finals) if doc.text != item.doc.text}
         touched.update(key(path) for others in others_by for path in others)
+    if judged is not None:
+        own = [values for _, values, _ in judged]
+        secrets = set().union(*own)
+    else:       # each file's: its context's as judged, and its text as read
+        own = [run_secrets(knowledge, [item.doc, *(views.members(load_, doc) if load_ is not None else [doc])])
+               for item, load_, doc in zip(items, loads, finals)]
+        secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
     results, changed, diffs, fixed_text = [], 0, [], None
     would_fix = 0                    # with --diff: the fixes the shown changes make
     writes: dict[int, list] = {}     # group -> (path, data, expected): written together
@@ -222,9 +229,11 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             changed += 1 + len(others)
             would_fix += len(applied) + len(moves[:1])
             if options.diff:
-                diffs.append(_diff(item.doc, doc) + "".join(
-                    f"rename from {item.doc.path}\nrename to {_shown(d.fix.rename)}\n" for d in moves[:1]))
-                diffs.extend(_diff(run.document_as_read(path), new) for path, new in others)
+                diffs.append(redact(_diff(item.doc, doc) + "".join(
+                    f"rename from {item.doc.path}\nrename to {_shown(d.fix.rename)}\n" for d in moves[:1]), own[i]))
+                for path, new in others:
+                    old_doc = run.document_as_read(path)
+                    diffs.append(redact(_diff(old_doc, new), own[i] | run_secrets(knowledge, [old_doc, new])))
             elif item.stdin:
                 fixed_text = doc.text
             else:
@@ -247,13 +256,6 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
             result = results[index]
             result.fixed = [f for f in result.fixed if f is not d]
             result.diagnostics = [*result.diagnostics, d]
-    if judged is not None:
-        own = [values for _, values, _ in judged]
-        secrets = set().union(*own)
-    else:
-        own = [run_secrets(knowledge, [item.doc, *(views.members(load_, doc) if load_ is not None else [doc])])
-               for item, load_, doc in zip(items, loads, finals)]
-        secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
     masks = {}
     for result, values in zip(results, own):
         _mask_findings(result, values)
@@ -289,9 +291,13 @@ def _mask_findings(result: output.FileResult, secrets: set[str]) -> None:
         d.message = redact(d.message, secrets)
         if d.help:
             d.help = redact(d.help, secrets)
-        if d.fix is not None and d.fix.message:
-            fields = {name: getattr(d.fix, name) for name in d.fix.__record_fields__}
-            d.fix = type(d.fix)(**{**fields, "message": redact(d.fix.message, secrets)})
+        fix = d.fix
+        if fix is not None:     # its title, and the text it writes (a fix may decode part of a secret)
+            changes = {"message": redact(fix.message, secrets) if fix.message else fix.message,
+                       "edits": tuple(Edit(e.start, e.end, redact(e.content, secrets)) for e in fix.edits)}
+            if changes["message"] != fix.message or changes["edits"] != fix.edits:
+                fields = {name: getattr(fix, name) for name in fix.__record_fields__}
+                d.fix = type(fix)(**{**fields, **changes})
 
 
 def selected(options: CheckOptions) -> list[Rule]:

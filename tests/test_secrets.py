@@ -344,6 +344,25 @@ def test_a_file_s_report_does_not_depend_on_the_files_named_with_it(project):
         assert not leaks(secret[:-8], {fmt: together}), fmt     # its end is the other file's text too
 
 
+@pytest.mark.parametrize("text,args", [
+    # OC310's fix decodes the query: the key it writes is the secret's two ends around a `+`
+    ('{"provider": {"p": {"options": {"baseURL": "https://gw.example.com/v1?key=AbCdEfGh12%2BIjKlMnOp3456"},'
+     ' "models": {"m": {}}}}}', ("--output-format", "json", "--unsafe-fixes")),
+    # a line continuation splits the key over two lines of the diff
+    ('{"provider": {"p": {"options": {"apiKey": "AbCdEfGh12\\\nIjKlMnOp3456"}, "models": {"m": {}}}}}',
+     ("--diff", "--unsafe-fixes")),
+])
+def test_a_fix_s_text_and_a_diff_mask_what_they_cut_or_decode(project, text, args):
+    folder, home = project
+    path = folder / "opencode.json"
+    path.write_text(text + "\n")
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    shown = run("--isolated", str(path), *args, env=env)
+    assert "AbC…3456" in shown
+    assert not leaks("AbCdEfGh12+IjKlMnOp3456", {"out": shown})
+    assert not leaks("AbCdEfGh12IjKlMnOp3456", {"out": shown})
+
+
 def test_masking_sees_a_secret_spelled_escaped():
     text = redact('shown: "a\\u001bZx9Q2mL7pR4tV8wB1nC6"', ["a\x1bZx9Q2mL7pR4tV8wB1nC6"])
     assert "Q2mL7pR4" not in text
