@@ -143,6 +143,14 @@ def rename_key(member: Member, new_key: str, doc: Document | None = None) -> Edi
     return Edit(member.key_start, member.key_end, dumps(new_key))
 
 
+def rename_fix(member: Member, new_key: str, applicability, doc: Document | None = None, **options):
+    """The fix that renames ``member``'s key to ``new_key``, titled so (a YAML member
+    needs its ``doc``; ``options`` are the other fields of ``Fix``)."""
+    from linter.diagnostics import Fix
+    return Fix((rename_key(member, new_key, doc),), applicability,
+               _("rename to `{key}`").format(key=new_key), **options)
+
+
 def remove_member(doc: Document, member: Member) -> tuple[Edit, ...]:
     """Remove a member with its comma. Comments around it stay where they are, and a
     comment inside it (between key and value, or before its comma) is kept in its place."""

@@ -80,7 +80,7 @@ def _fix(doc, obj, member, entry):
     if kind == "remove":
         return Fix(edits.remove_member(doc, member), Applicability.SAFE, _("remove `{key}`").format(key=member.key))
     if kind == "rename" and obj.get(replacement) is None:
-        return Fix((edits.rename_key(member, replacement),), Applicability.SAFE, _("rename to `{replacement}`").format(replacement=replacement))
+        return edits.rename_fix(member, replacement, Applicability.SAFE)
     if kind == "autoshare":
         if member.value.value is True and obj.get("share") is None:
             return Fix((edits.rename_key(member, "share"), edits.replace_value(member.value, "auto", doc)),

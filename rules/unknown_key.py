@@ -135,7 +135,7 @@ def _v2_agent_key(ctx, member, v1, version):
                  "does nothing").format(version=version)
     fix = None
     if v1 and member.parent.get(v1) is None:
-        fix = Fix((edits.rename_key(member, v1),), Applicability.UNSAFE, _("rename to `{v1}`").format(v1=v1))
+        fix = edits.rename_fix(member, v1, Applicability.UNSAFE)
     return ctx.at(member, message, fix=fix)
 
 
@@ -156,7 +156,7 @@ def _under_v2(ctx, version, closest):
             message += _("; OpenCode 2 spells it `{v2}`").format(v2=v2) if v2 else _("; OpenCode 2 has no such setting")
             fix = None
             if v2 and member.parent.get(v2) is None:
-                fix = Fix((edits.rename_key(member, v2),), Applicability.UNSAFE, _("rename to `{v2}`").format(v2=v2))
+                fix = edits.rename_fix(member, v2, Applicability.UNSAFE)
             yield ctx.at(member, message, fix=fix, help=_(_V2_HELP))
             continue
         yield _typo(ctx, finding, member, closest, version)
@@ -191,8 +191,7 @@ def _typo(ctx, finding, member, closest, version):
         message += _("; did you mean {names}?").format(names=_(" or ").join(f"`{c}`" for c in close))
         if len(close) == 1:
             if obj.get(close[0]) is None:
-                fix = Fix((edits.rename_key(member, close[0]),), Applicability.UNSAFE,
-                          _("rename to `{close}`").format(close=close[0]))
+                fix = edits.rename_fix(member, close[0], Applicability.UNSAFE)
             else:
                 line, _column = ctx.doc.position(obj.get(close[0]).key_start)
                 message += _(" (`{close}` is already set on line {line})").format(close=close[0], line=line)
@@ -219,8 +218,7 @@ def _foreign(ctx, member, entry, version):
             message += "; " + _behaviour(version, _place(entry["where"]))
     fix = None
     if entry.get("rename") and obj.get(entry["rename"]) is None:
-        fix = Fix((edits.rename_key(member, entry["rename"]),), Applicability.UNSAFE,
-                  _("rename to `{entry}`").format(entry=entry['rename']))
+        fix = edits.rename_fix(member, entry["rename"], Applicability.UNSAFE)
     elif entry.get("move") and member.value is not None:
         path = tuple(entry["move"].split("."))
         if obj.find(path) is None:

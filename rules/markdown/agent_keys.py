@@ -4,7 +4,7 @@ facts of rules/data/markdown.yaml for the version in use."""
 
 from rules.i18n import _
 from linter import edits
-from linter.diagnostics import Applicability, Fix, Severity
+from linter.diagnostics import Applicability, Severity
 from linter.suggest import Suggester
 from rules.markdown import frontmatter as fm
 
@@ -37,7 +37,7 @@ def v1_findings(ctx, obj, kind: str, unknown: str, skip=(), typos_only=False, **
             if key == "maxSteps" and kind != "command":
                 message = _("`maxSteps` is deprecated; use `steps` (the same setting)")
                 if "steps" not in present:
-                    fix = Fix((edits.rename_key(member, "steps", doc),), Applicability.SAFE, _("rename to `steps`"))
+                    fix = edits.rename_fix(member, "steps", Applicability.SAFE, doc)
                 yield ctx.at(member, message, fix=fix, severity=Severity.WARNING)
                 continue
             if origin == "OpenCode 2":
@@ -53,8 +53,7 @@ def v1_findings(ctx, obj, kind: str, unknown: str, skip=(), typos_only=False, **
             if entry.get("note"):
                 message += f" ({_(entry['note'])})"
             if entry.get("fix") == "rename" and replacement not in present and replacement in known:
-                fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
-                          _("rename to `{replacement}`").format(replacement=replacement))
+                fix = edits.rename_fix(member, replacement, Applicability.UNSAFE, doc)
             yield ctx.at(member, message, fix=fix)
             continue
         close = closest(key, [k for k in known if k not in present and k != "maxSteps"])
@@ -68,6 +67,5 @@ def did_you_mean(doc, member, message, close):
     """The message with the close known keys, and the rename to the one close key."""
     if not close:
         return message, None
-    fix = Fix((edits.rename_key(member, close[0], doc),), Applicability.UNSAFE, _("rename to `{close}`").format(close=close[0])) \
-        if len(close) == 1 else None
+    fix = edits.rename_fix(member, close[0], Applicability.UNSAFE, doc) if len(close) == 1 else None
     return message + _("; did you mean `{close}`?").format(close=close[0]), fix

@@ -42,8 +42,9 @@ def check(ctx):
     root = ctx.root
     if root is None or root.kind != "object" or versions.for_doc(ctx).v2:
         return
-    for section in root.members():
-        if section.key not in ("agent", "mode") or section.value is None or section.value.kind != "object":
+    for key in ("agent", "mode"):
+        section = root.get(key)     # the one OpenCode keeps: an earlier one is OC103's
+        if section is None or section.value is None or section.value.kind != "object":
             continue
         for entry in section.value.members():
             if entry.value is not None and entry.value.kind == "object":

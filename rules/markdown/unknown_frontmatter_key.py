@@ -131,8 +131,7 @@ def _v2(ctx, doc, root, facts):
             if entry.get("note"):
                 message += f" ({entry['note']})"
             if entry.get("fix") == "rename" and replacement not in present:
-                fix = Fix((edits.rename_key(member, replacement, doc),), Applicability.UNSAFE,
-                          _("rename to `{replacement}`").format(replacement=replacement))
+                fix = edits.rename_fix(member, replacement, Applicability.UNSAFE, doc)
         elif key in v1_keys:
             message = _("`{key}` is an OpenCode 1 key: {compat}").format(key=key, compat=compat)
         else:

@@ -1,6 +1,6 @@
 from rules.i18n import _
 from linter import edits
-from linter.diagnostics import Applicability, Fix
+from linter.diagnostics import Applicability
 from linter.registry import rule
 from linter.suggest import closest
 from rules.data import load
@@ -52,8 +52,8 @@ def check(ctx):
                 continue
             fix = None
             if value.get(guess) is None:
-                fix = Fix((edits.rename_key(member, guess),), Applicability.UNSAFE, _("rename to `{guess}`").format(guess=guess),
-                          isolation=("permission-key", value.start, guess))
+                fix = edits.rename_fix(member, guess, Applicability.UNSAFE,
+                                       isolation=("permission-key", value.start, guess))
             yield ctx.at(member, _("permission `{key}` matches no OpenCode tool; did you mean "
                                    "`{guess}`?").format(key=key, guess=guess),
                          fix=fix, help=_("OpenCode keeps any permission key (MCP tools have their "

@@ -1,6 +1,6 @@
 from rules.i18n import _
 from linter import edits
-from linter.diagnostics import Applicability, Fix
+from linter.diagnostics import Applicability
 from linter.registry import rule
 from linter.suggest import Suggester
 from rules import schema
@@ -51,7 +51,6 @@ def check(ctx):
         if close:
             message += _("; did you mean `{close}`?").format(close=close[0])
             if member.parent.get(close[0]) is None:
-                fix = Fix((edits.rename_key(member, close[0]),), Applicability.UNSAFE,
-                          _("rename to `{close}`").format(close=close[0]))
+                fix = edits.rename_fix(member, close[0], Applicability.UNSAFE)
         yield ctx.at(member, message, fix=fix,
                      help=_("OpenCode drops unknown tui.json keys and keybind names silently."))
