@@ -128,3 +128,14 @@ def test_discovery_and_config_command(tmp_path):
     shown = subprocess.run([OCLINT, "config"], cwd=project, env=env, capture_output=True, text=True)
     assert '"mode": "subagent",  // .opencode/agent/review.md:2' in shown.stdout
     assert '"prompt": "You review."  // .opencode/agent/review.md:5' in shown.stdout
+
+
+@pytest.mark.parametrize("version,severity,says", [("1.18.33", "error", "fails every prompt"),
+                                                   ("2.0", "warning", "falls back to `build`")])
+@pytest.mark.parametrize("name,what", [("explore", "is a subagent"), ("title", "is a hidden agent"),
+                                       ("nobody", "names no agent")])
+def test_default_agent_verdict_by_version(version, severity, says, name, what):
+    from lintkit import lint_text
+    found = lint_text('{"default_agent": "%s"}' % name, ["OC507"], {"opencode-version": version})
+    assert [(d.severity.value, what in d.message, says in d.message) for d in found] == [(severity, True, True)]
+    assert lint_text('{"default_agent": "plan"}', ["OC507"], {"opencode-version": version}) == []

@@ -596,6 +596,68 @@ def test_permission_order_after_the_fix(opencode, tmp_path):
     assert decides(after, "webfetch", "https://x") == "deny"
 
 
+MERGED_PERMISSIONS = [
+    # (global bash rules, project bash rules, a call, what OpenCode decides, the project's OC711 rows)
+    ({"git push *": "ask", "*": "ask"}, {"git push *": "allow"}, "git push origin", "ask", ["git push *"]),
+    ({"rm -rf *": "deny"}, {"*": "allow"}, "rm -rf /", "allow", ["*"]),
+    ({"*": "ask", "rm *": "ask"}, {"rm *": "deny", "*": "allow"}, "rm x", "deny", []),
+]
+
+
+@pytest.mark.parametrize("global_,project_rules,call,verdict,reported", MERGED_PERMISSIONS)
+def test_permission_rules_merge_in_the_order_of_the_first_file(opencode, tmp_path, global_, project_rules,
+                                                               call, verdict, reported):
+    """OC711 across a global and a project config: a key keeps the place where the global
+    file wrote it (with the project's value) and new keys come after, so a project rule can
+    be shadowed by a global catch-all, override a global deny, or be rescued by the global
+    order from what it would be alone."""
+    home, project = tmp_path / "home", tmp_path / "project"
+    (home / ".config" / "opencode").mkdir(parents=True)
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (home / ".config" / "opencode" / "opencode.json").write_text(json.dumps(
+        {"$schema": "https://opencode.ai/config.json", "permission": {"bash": global_}}))
+    config = project / "opencode.json"
+    config.write_text(json.dumps({"$schema": "https://opencode.ai/config.json", "permission": {"bash": project_rules}},
+                                 indent=2))
+    assert decides(resolved_permissions(opencode, project, home), "bash", call) == verdict
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    found = json.loads(subprocess.run([OCLINT, "--with-global", "--select", "OC711", "--output-format", "json", str(config)],
+                                      capture_output=True, text=True, cwd=project, env=env).stdout)
+    lines = config.read_text().splitlines()
+    rows = [json.loads("{" + lines[d["location"]["row"] - 1].strip().rstrip(",") + "}") for d in found]
+    assert [next(iter(row)) for row in rows] == reported
+
+
+@pytest.mark.parametrize("agent,refusal", [("build", None), ("explore", "is a subagent"),
+                                           ("title", "is hidden"), ("nobody", "not found")])
+def test_a_default_agent_opencode_refuses(opencode, tmp_path, agent, refusal):
+    """OC507: `opencode run` without `--agent` fails when `default_agent` names a subagent,
+    a hidden agent or no agent (its log names why); with a primary agent it goes on to
+    the model (here a closed port, so it is stopped after a while)."""
+    project, env = _fresh_project(tmp_path / "work")
+    config = project / "opencode.json"
+    config.write_text(json.dumps({"$schema": "https://opencode.ai/config.json", "default_agent": agent,
+                                  "model": "x/m", "provider": {"x": {
+                                      "npm": "@ai-sdk/openai-compatible", "models": {"m": {}},
+                                      "options": {"baseURL": "http://127.0.0.1:9/v1", "apiKey": "k"}}}}))
+    out = tmp_path / "run.out"
+    with open(out, "wb") as handle:
+        try:
+            subprocess.run([opencode, "run", "--print-logs", "hi"], cwd=project, env=env, stdout=handle,
+                           stderr=subprocess.STDOUT, timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    said = out.read_text(encoding="utf-8", errors="replace")
+    if refusal is None:
+        assert "default agent" not in said, said[-1500:]
+    else:
+        assert f'default agent \\"{agent}\\" {refusal}' in said, said[-1500:]
+    found = json.loads(subprocess.run([OCLINT, "--isolated", "--select", "OC507", "--output-format", "json",
+                                       str(config)], capture_output=True, text=True).stdout)
+    assert [d["code"] for d in found] == ([] if refusal is None else ["OC507"])
+
+
 def test_theme_moved_into_tui_json_applies(opencode, tmp_path):
     """OC205's two-file fix: opencode.jsonc loses `theme`/`keybinds`, the new tui.json has
     them, and the TUI applies that file (its log: `applying tui config` with that path)."""

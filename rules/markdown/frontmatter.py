@@ -201,7 +201,8 @@ def known_agents(ctx) -> dict:
     """Agent name -> its merged entry (or {} for a built-in one), as OpenCode would see it:
     what OC506 and OC507 look agent names up in."""
     known = facts(ctx)
-    out = {agent: {"mode": "subagent" if agent in known["subagents"] else "primary"}
+    out = {agent: {"mode": "subagent" if agent in known["subagents"] else "primary",
+                   **({"hidden": True} if agent in known["hidden_agents"] else {})}
            for agent in known["builtin_agents"]}
     config = ctx.config if isinstance(ctx.config, dict) else {}
     if ctx.doc.kind != "config" and ctx.view is None:
@@ -220,6 +221,8 @@ def known_agents(ctx) -> dict:
             if agent is not None and agent not in out:
                 data = view(doc).data
                 mode = data.get("mode") if data is not None and data.kind == "object" else None
+                hidden = data.get("hidden") if data is not None and data.kind == "object" else None
                 out[agent] = {"mode": "primary" if doc.kind == "mode" else
-                              (mode.value.value if mode is not None and mode.value is not None else "all")}
+                              (mode.value.value if mode is not None and mode.value is not None else "all"),
+                              "hidden": hidden is not None and hidden.value is not None and hidden.value.value is True}
     return out

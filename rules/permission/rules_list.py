@@ -1,7 +1,10 @@
 """A config's permission rules as OpenCode flattens them: in the order written, the global
 `permission` first, then the agent's (verified with `opencode debug agent build` on 1.18.33:
 `{"bash": {"rm -rf *": "deny", "*": "allow"}}` lists the deny, then the allow, then the
-agent's rules)."""
+agent's rules). Across the files of a load context, in the order of the merged config: a
+key stays where the first file that has it wrote it, with the value of the last, and keys
+new to a later file come after (remeda's `mergeDeep`; verified the same way with a global
+and a project config, tests/test_opencode_agreement.py)."""
 
 from __future__ import annotations
 
@@ -20,15 +23,17 @@ class Rule:
     node: Node                  # the action's node (where a finding goes)
     member: Member | None       # the pattern's member in a `{pattern: action}` object
     owner: str                  # "the global permission" or "agent `x`"
+    doc: object = None          # the document the action is written in (None: the one linted)
+    path: tuple = ()            # in a merged view: where the action is
 
 
-def rules(value: Node | None, owner: str) -> list[Rule]:
-    """The rules of one `permission` value."""
+def rules(value: Node | None, owner: str, doc=None) -> list[Rule]:
+    """The rules of one `permission` value (written in ``doc``)."""
     out: list[Rule] = []
     if value is None:
         return out
     if value.kind == "string" and value.value in ACTIONS:
-        return [Rule("*", "*", value.value, value, None, owner)]
+        return [Rule("*", "*", value.value, value, None, owner, doc)]
     if value.kind != "object":
         return out
     for member in value.members():
@@ -36,13 +41,13 @@ def rules(value: Node | None, owner: str) -> list[Rule]:
         if node is None:
             continue
         if node.kind == "string" and node.value in ACTIONS:
-            out.append(Rule(member.key, "*", node.value, node, None, owner))
+            out.append(Rule(member.key, "*", node.value, node, None, owner, doc))
         elif node.kind == "object":
             for pattern in node.members():
                 if pattern.value is not None and pattern.value.kind == "string" \
                         and pattern.value.value in ACTIONS:
                     out.append(Rule(member.key, pattern.key, pattern.value.value, pattern.value,
-                                    pattern, owner))
+                                    pattern, owner, doc))
     return out
 
 
@@ -57,6 +62,42 @@ def agents(root: Node):
                 permission = entry.value.get("permission")
                 if permission is not None and permission.value is not None:
                     yield entry.key, permission.value
+
+
+def merged_rules(view, path: tuple, owner: str) -> list[Rule]:
+    """The rules of the `permission` value at ``path`` of a merged view, in its order, each
+    with the document and node that set its action."""
+    value = view.value
+    for step in path:
+        value = value.get(step) if isinstance(value, dict) else None
+    out: list[Rule] = []
+
+    def add(permission: str, pattern: str, action, where: tuple, member: bool) -> None:
+        origin = view.origins.get(where)
+        if action in ACTIONS and origin is not None and origin[1].kind == "string":
+            doc, node = origin
+            out.append(Rule(permission, pattern, action, node, node.member if member else None, owner, doc, where))
+    if isinstance(value, str):
+        add("*", "*", value, path, False)
+    elif isinstance(value, dict):
+        for permission, entry in value.items():
+            if isinstance(entry, str):
+                add(permission, "*", entry, path + (permission,), False)
+            elif isinstance(entry, dict):
+                for pattern, action in entry.items():
+                    if isinstance(action, str):
+                        add(permission, pattern, action, path + (permission, pattern), True)
+    return out
+
+
+def merged_agents(view):
+    """(section, name) of each agent (and mode) entry of a merged view with a `permission`."""
+    for section in ("agent", "mode"):
+        entries = view.value.get(section)
+        if isinstance(entries, dict):
+            for name, entry in entries.items():
+                if isinstance(entry, dict) and "permission" in entry:
+                    yield section, name
 
 
 def covers(later: Rule, earlier: Rule) -> bool:

@@ -1,4 +1,4 @@
-from rules.i18n import _
+from rules.i18n import N_, _
 from linter import edits
 from linter.diagnostics import Applicability, Fix
 from linter.registry import rule
@@ -18,11 +18,22 @@ def check(ctx):
     overrides: an agent replacing a global catch-all, or a global allow, is what agent
     permissions are for and is not reported). The finding names the rule that wins.
 
+    With the other files of the load context (a global config beside a project's, `--with-global`
+    or a dotfiles tree; agent files), the rules are those of the merged config, in its order:
+    a key stays where the first file that has it wrote it, taking the last file's value, and
+    keys new to a later file come after. So a project's `"git push *": "allow"` never decides
+    when the global config wrote `"git push *"` before its `"*": "ask"`; a project's
+    `"*": "allow"` makes a global `"rm -rf *": "deny"` never decide (reported on the project's
+    rule, naming the global one); and a project's deny that would never decide alone may
+    decide once merged. Each finding is reported in the file being linted.
+
     ## Why is this bad?
     OpenCode evaluates permissions with `findLast`: of the rules that match, the last one
     written decides. So `{"bash": {"rm -rf *": "deny", "*": "allow"}}` allows `rm -rf`: the
     deny never applies, and nothing says so (verified with 1.18.33: `opencode debug agent
-    build` lists the deny first and the allow after it, then the agent's own rules).
+    build` lists the deny first and the allow after it, then the agent's own rules; and,
+    with a global and a project config, the merged order above, in the three cases named:
+    tests/test_opencode_agreement.py).
 
     ## Example
     ```jsonc
@@ -34,27 +45,44 @@ def check(ctx):
     Unsafe, because it changes what is allowed: when the winning rule is the catch-all `*`
     of the same object, the fix moves it first, so the narrower rules after it decide for
     the calls they match (the message says which action then applies). No fix when the
-    winning rule is elsewhere (another key, or an agent).
+    winning rule is elsewhere (another key, an agent, another file), or when an earlier
+    file of the context wrote that object's keys first (their order, not this file's, is
+    the merged order).
     """
     root = ctx.root
     if root is None or root.kind != "object":
         return
-    top = root.get("permission")
-    global_rules = rules_list.rules(top.value if top is not None else None, _("the global permission"))
-    lists = [global_rules] + [global_rules + rules_list.rules(value, _("agent `{name}`").format(name=name))
-                              for name, value in rules_list.agents(root)]
     seen = set()
-    for rules in lists:
+    for rules in _lists(ctx, root):
         for earlier, winner in zip(rules, rules_list.last_covering(rules)):
             if winner is None or winner.action == earlier.action:
                 continue
             if winner.owner != earlier.owner and (earlier.pattern == "*" or earlier.action == "allow"):
                 continue        # an agent overriding the global rule: what agent permissions are for
+            if ctx.doc not in (earlier.doc, winner.doc):
+                continue        # between other files: theirs to report
             key = (id(earlier.node), id(winner.node))
             if key in seen:
                 continue
             seen.add(key)
-            yield _finding(ctx, earlier, winner)
+            yield _finding(ctx, earlier, winner) if earlier.doc is ctx.doc else _overriding(ctx, earlier, winner)
+
+
+def _lists(ctx, root) -> list[list]:
+    """The rule lists OpenCode evaluates: the global permission, and for each agent the
+    global rules then the agent's; merged from the files of the load context when there are
+    several (the rules of each file among them, in the merged order)."""
+    owner_global = _("the global permission")
+    view = ctx.view
+    if view is None or not isinstance(view.value, dict):
+        top = root.get("permission")
+        global_rules = rules_list.rules(top.value if top is not None else None, owner_global, ctx.doc)
+        return [global_rules] + [global_rules + rules_list.rules(value, _("agent `{name}`").format(name=name), ctx.doc)
+                                 for name, value in rules_list.agents(root)]
+    global_rules = rules_list.merged_rules(view, ("permission",), owner_global)
+    return [global_rules] + [global_rules + rules_list.merged_rules(view, (section, name, "permission"),
+                                                                     _("agent `{name}`").format(name=name))
+                             for section, name in rules_list.merged_agents(view)]
 
 
 def _describe(r) -> str:
@@ -62,24 +90,61 @@ def _describe(r) -> str:
         + f": {r.action}"
 
 
+def _where(r) -> str:
+    """The file and line of a rule written in another file."""
+    return f"{r.doc.path}:{r.doc.position(r.node.start)[0]}"
+
+
 def _finding(ctx, earlier, winner):
-    line, _column = ctx.doc.position(winner.node.start)
-    if winner.owner == earlier.owner:
+    if winner.doc is not ctx.doc:
+        message = _("in {owner}, {earlier} never decides: {winner} ({where}) comes after it in the "
+                    "permission rules OpenCode merges from its config files (a key keeps the place "
+                    "where the first file that has it wrote it), matches everything it matches, and "
+                    "the last matching rule wins").format(owner=winner.owner, earlier=_describe(earlier), winner=_describe(winner), where=_where(winner))
+    elif winner.owner == earlier.owner:
         message = (_("{earlier} never decides: {winner} (line {line}) comes later and matches "
-                     "everything it matches, and the last matching rule wins").format(earlier=_describe(earlier), winner=_describe(winner), line=line))
+                     "everything it matches, and the last matching rule wins").format(earlier=_describe(earlier), winner=_describe(winner), line=ctx.doc.position(winner.node.start)[0]))
     else:
         message = (_("in {owner}, the global {earlier} never decides: the agent's {winner} (line "
                      "{line}) comes after it and matches everything it matches, and the last "
-                     "matching rule wins").format(owner=winner.owner, earlier=_describe(earlier), winner=_describe(winner), line=line))
+                     "matching rule wins").format(owner=winner.owner, earlier=_describe(earlier), winner=_describe(winner), line=ctx.doc.position(winner.node.start)[0]))
     fix = None
     if winner.member is not None and earlier.member is not None and winner.pattern == "*" \
-            and winner.member.parent is earlier.member.parent:
+            and winner.member.parent is earlier.member.parent and _ordered_here(ctx, winner):
         obj = winner.member.parent
         if obj.members().__next__() is not winner.member:
             moved = edits.remove_member(ctx.doc, winner.member) + edits.insert_member(
                 ctx.doc, obj, "*", winner.action, first=True)
             fix = Fix(moved, Applicability.UNSAFE,
                       _('move `"*": "{action}"` first: `{pattern}` is then {action2}, not {action}').format(action=winner.action, pattern=earlier.pattern, action2=earlier.action), isolation=("permission-order", obj.start))
-    return ctx.at(earlier.member if earlier.member is not None else earlier.node, message, fix=fix,
-                  help=_("OpenCode's permission rules: the last one that matches decides; write the "
-                         "catch-all `*` first and the exceptions after it."))
+    return _related(ctx, ctx.at(earlier.member if earlier.member is not None else earlier.node, message, fix=fix,
+                                help=_(HELP)), winner)
+
+
+def _overriding(ctx, earlier, winner):
+    """A rule of this file that makes one of another file never decide."""
+    message = _("{winner} makes {earlier} ({where}) never decide: in {owner}, it comes after it in "
+                "the permission rules OpenCode merges from its config files and matches everything "
+                "it matches, and the last matching rule wins").format(winner=_describe(winner), earlier=_describe(earlier), where=_where(earlier), owner=winner.owner)
+    return _related(ctx, ctx.at(winner.member if winner.member is not None else winner.node, message,
+                                help=_(HELP)), earlier)
+
+
+def _related(ctx, found, other):
+    found.related.append((other.doc.path, other.node.start, other.node.end,
+                          _("the other rule: {rule}").format(rule=_describe(other))))
+    return found
+
+
+def _ordered_here(ctx, winner) -> bool:
+    """Whether moving a key in this file moves it in the rules OpenCode evaluates: alone, or
+    when this file is the first that writes the rule's object as an object (else its keys
+    keep the places where an earlier file wrote them)."""
+    if not winner.path or ctx.view is None:
+        return True
+    origin = ctx.view.origins.get(winner.path[:-1])
+    return origin is not None and (origin[0] is ctx.doc or origin[1].kind != "object")
+
+
+HELP = N_("OpenCode's permission rules: the last one that matches decides; write the catch-all `*` "
+          "first and the exceptions after it.")
