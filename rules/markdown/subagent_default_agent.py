@@ -22,7 +22,11 @@ def check(ctx):
     exits 1 with "Unexpected server error", its log saying `default agent "explore" is a
     subagent` (`is hidden`, `not found`): every prompt sent without naming an agent fails.
     With `build` or `plan` the same run goes on to the model. (The TUI's `--agent` flag is
-    another path: a subagent given there is replaced with a warning.)
+    another path: a subagent given there is replaced with a warning.) A config can load
+    (`opencode debug config` exits 0) and still fail so: corpus 053, `"default_agent": "run"`
+    with no `run` agent beside it, fails every `opencode run` the same way (`not found`); its
+    agent presumably lived in the owner's agent folder, which oclint sees when it lints the
+    file in that context (a dotfiles tree, `--with-global`).
 
     ## Example
     ```jsonc
