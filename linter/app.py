@@ -204,7 +204,14 @@ def check(options: CheckOptions, knowledge: Knowledge, run: engine.Run | None = 
         own = [values for _, values, _ in judged]
         secrets = set().union(*own)
     else:       # each file's: its context's as judged, and its text as read
-        own = [run_secrets(knowledge, [item.doc, *(views.members(load_, doc) if load_ is not None else [doc])])
+        by_context: dict[tuple, set] = {}       # the files of a folder share one context
+
+        def context_secrets(load_) -> set:
+            paths = tuple(load_.paths) if load_ is not None else ()
+            if paths not in by_context:
+                by_context[paths] = run_secrets(knowledge, map(views.document, paths))
+            return by_context[paths]
+        own = [context_secrets(load_) | run_secrets(knowledge, [item.doc, doc])
                for item, load_, doc in zip(items, loads, finals)]
         secrets = run_secrets(knowledge, [*views.documents.values(), *(item.doc for item in items)])
     results, changed, diffs, fixed_text = [], 0, [], None

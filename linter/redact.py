@@ -13,7 +13,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 # C0 and C1 controls, DEL, the bidi embeddings, overrides and isolates, the Arabic letter
 # mark and the line and paragraph separators (a terminal, an editor or a log viewer acts on
@@ -67,11 +67,7 @@ def redact(text: str, secrets: Iterable[str], cut: bool = True) -> str:
     escaped the same way, so a report stays valid JSON or XML), and, unless ``cut`` is
     false, any cut-off start or end of one (a message or a line window cut mid-secret).
     Where matches overlap (two keys that start alike), the longest wins."""
-    masks: dict[str, str] = {}
-    for secret in sorted(set(secrets)):
-        if len(secret) >= 6:
-            for spelling, masked in _spellings(secret):
-                masks.setdefault(spelling, masked)
+    masks = _masks(frozenset(secrets))
     if not masks:
         return text
     runs = [(j, j + len(s), masks[s]) for s in masks if len(s) < 12 or not cut     # whole matches
@@ -95,6 +91,18 @@ def redact(text: str, secrets: Iterable[str], cut: bool = True) -> str:
         out += [text[pos:start], masked]
         pos = end
     return "".join(out) + text[pos:]
+
+
+@lru_cache(maxsize=64)
+def _masks(secrets: frozenset) -> dict[str, str]:
+    """Each spelling of the secrets and its mask (a run masks the same set many times: each
+    finding's words, then the report)."""
+    masks: dict[str, str] = {}
+    for secret in sorted(secrets):
+        if len(secret) >= 6:
+            for spelling, masked in _spellings(secret):
+                masks.setdefault(spelling, masked)
+    return masks
 
 
 def _cut_runs(text: str, masks: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -63,10 +63,11 @@ def check(ctx):
     model.ts read) changes the route.
     """
     routing = p.routing(ctx.options)
-    table = p.responses_table(ctx.options)
+    table = None
     for prov in p.providers(ctx.root):
         if p.gateway_of(prov, ctx.options) is None:
             continue
+        table = table or p.responses_table(ctx.options)      # built only for a config with a gateway
         for model in prov.models():
             severity = p.responses_only(model.wire_id, ctx.options, table)
             if severity is None:

@@ -30,10 +30,11 @@ def check(ctx):
     ## Options
     `chat-only-models` adds patterns.
     """
-    table = p.chat_table(ctx.options)
+    table = None
     for prov in p.providers(ctx.root):
         if p.gateway_of(prov, ctx.options) is None:
             continue
+        table = table or p.chat_table(ctx.options)      # built only for a config with a gateway
         for model in prov.models():
             if not p.chat_only(model.wire_id, ctx.options, table):
                 continue

@@ -25,7 +25,9 @@ def check(ctx):
     when the global config wrote `"git push *"` before its `"*": "ask"`; a project's
     `"*": "allow"` makes a global `"rm -rf *": "deny"` never decide (reported on the project's
     rule, naming the global one); and a project's deny that would never decide alone may
-    decide once merged. Each finding is reported in the file being linted.
+    decide once merged. Each finding is reported in the file being linted; an agent of another
+    file (an agent markdown file) overriding a global rule of this one, or the other way
+    round, is that agent's purpose and is not reported.
 
     ## Why is this bad?
     OpenCode evaluates permissions with `findLast`: of the rules that match, the last one
@@ -61,6 +63,9 @@ def check(ctx):
                 continue        # an agent overriding the global rule: what agent permissions are for
             if ctx.doc not in (earlier.doc, winner.doc):
                 continue        # between other files: theirs to report
+            if earlier.doc is not winner.doc and earlier.owner != winner.owner:
+                continue        # an agent of another file overriding the global rule (or this
+                                # file's agent another file's): what agent permissions are for
             key = (id(earlier.node), id(winner.node))
             if key in seen:
                 continue
@@ -80,9 +85,12 @@ def _lists(ctx, root) -> list[list]:
         return [global_rules] + [global_rules + rules_list.rules(value, _("agent `{name}`").format(name=name), ctx.doc)
                                  for name, value in rules_list.agents(root)]
     global_rules = rules_list.merged_rules(view, ("permission",), owner_global)
-    return [global_rules] + [global_rules + rules_list.merged_rules(view, (section, name, "permission"),
-                                                                     _("agent `{name}`").format(name=name))
-                             for section, name in rules_list.merged_agents(view)]
+    lists = [global_rules]
+    for section, name in rules_list.merged_agents(view):
+        own = rules_list.merged_rules(view, (section, name, "permission"), _("agent `{name}`").format(name=name))
+        if any(r.doc is ctx.doc for r in own):      # else nothing in it is this file's to report
+            lists.append(global_rules + own)
+    return lists
 
 
 def _describe(r) -> str:
