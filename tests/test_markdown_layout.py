@@ -139,3 +139,20 @@ def test_default_agent_verdict_by_version(version, severity, says, name, what):
     found = lint_text('{"default_agent": "%s"}' % name, ["OC507"], {"opencode-version": version})
     assert [(d.severity.value, what in d.message, says in d.message) for d in found] == [(severity, True, True)]
     assert lint_text('{"default_agent": "plan"}', ["OC507"], {"opencode-version": version}) == []
+
+
+def test_a_default_agent_a_later_file_replaces_is_left_alone(tmp_path):
+    """OpenCode runs with the last file's `default_agent` (observed with 1.18.33: a root
+    `"explore"` under `.opencode/opencode.json`'s `"build"` runs as build)."""
+    project = tmp_path / "p"
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    _write(project, "opencode.json", '{"default_agent": "explore"}')
+    _write(project / ".opencode", "opencode.json", '{"default_agent": "build"}')
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config")}
+    lint = subprocess.run([OCLINT, "--select", "OC507", "--output-format", "concise", "opencode.json"],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert "OC507" not in lint.stdout and lint.returncode == 0, lint.stdout
+    (project / ".opencode" / "opencode.json").unlink()
+    lint = subprocess.run([OCLINT, "--select", "OC507", "--output-format", "concise", "opencode.json"],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert "opencode.json:1:19: OC507" in lint.stdout, lint.stdout

@@ -207,7 +207,7 @@ def known_agents(ctx) -> dict:
     config = ctx.config if isinstance(ctx.config, dict) else {}
     if ctx.doc.kind != "config" and ctx.view is None:
         config = {}             # alone, the document's own value is not a config
-    for section in ("mode", "agent"):
+    for section in ("agent", "mode"):     # each `mode` entry is merged into its agent after it
         entries = config.get(section)
         if isinstance(entries, dict):
             for agent, entry in entries.items():

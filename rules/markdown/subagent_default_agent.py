@@ -13,14 +13,18 @@ def check(ctx):
     ## What it does
     Looks `default_agent` up among the agents OpenCode would see (built-in, the merged
     config's `agent` and `mode` entries, and the agent and mode markdown files of the
-    context) and reports it when that agent's mode is `subagent`, it is hidden (the
-    built-in `title`, `summary` and `compaction`, or `"hidden": true`), or it does not exist.
+    context, each `mode` entry merged into its agent after it, as OpenCode merges them) and
+    reports it when that agent's mode is `subagent`, it is hidden (the built-in `title`,
+    `summary` and `compaction`, or `"hidden": true`), it is disabled (`"disable": true`), or
+    it does not exist. A `default_agent` that a later file of the context replaces is left
+    alone: the later one is OpenCode's.
 
     ## Why is this bad?
     OpenCode 1 refuses it. Verified with 1.18.33 (tests/test_opencode_agreement.py): with
     `"default_agent": "explore"` (or `title`, or a name no agent has), `opencode run "hi"`
     exits 1 with "Unexpected server error", its log saying `default agent "explore" is a
-    subagent` (`is hidden`, `not found`): every prompt sent without naming an agent fails.
+    subagent` (`is hidden`, `not found`, also for a disabled agent): every prompt sent
+    without naming an agent fails.
     With `build` or `plan` the same run goes on to the model. (The TUI's `--agent` flag is
     another path: a subagent given there is replaced with a warning.) A config can load
     (`opencode debug config` exits 0) and still fail so: corpus 053, `"default_agent": "run"`
@@ -47,10 +51,15 @@ def check(ctx):
     name = p.string(node)
     if name is None:
         return
+    view = ctx.view
+    if view is not None and isinstance(view.value, dict) and view.value.get("default_agent") != name:
+        return      # a later file of the context sets another: that one is OpenCode's
     entry = fm.known_agents(ctx).get(name)
     v2 = versions.for_doc(ctx).v2
     if entry is None:
         what = _("names no agent")
+    elif entry.get("disabled" if v2 else "disable") is True:
+        what = _("is a disabled agent")
     elif entry.get("mode") == "subagent":
         what = _("is a subagent")
     elif entry.get("hidden") is True:

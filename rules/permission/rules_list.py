@@ -24,7 +24,7 @@ class Rule:
     member: Member | None       # the pattern's member in a `{pattern: action}` object
     owner: str                  # "the global permission" or "agent `x`"
     doc: object = None          # the document the action is written in (None: the one linted)
-    path: tuple = ()            # in a merged view: where the action is
+    placed: Node | None = None  # the object whose order placed this rule's pattern (merged)
 
 
 def rules(value: Node | None, owner: str, doc=None) -> list[Rule]:
@@ -64,40 +64,90 @@ def agents(root: Node):
                     yield entry.key, permission.value
 
 
-def merged_rules(view, path: tuple, owner: str) -> list[Rule]:
-    """The rules of the `permission` value at ``path`` of a merged view, in its order, each
-    with the document and node that set its action."""
-    value = view.value
-    for step in path:
-        value = value.get(step) if isinstance(value, dict) else None
-    out: list[Rule] = []
+def merged_global(documents, owner: str) -> list[Rule]:
+    """The global permission rules of ``documents`` (a load context's files in merge order,
+    or one file), merged as OpenCode merges them."""
+    return _merge(_layers(documents, None, None), owner)
 
-    def add(permission: str, pattern: str, action, where: tuple, member: bool) -> None:
-        origin = view.origins.get(where)
-        if action in ACTIONS and origin is not None and origin[1].kind == "string":
-            doc, node = origin
-            out.append(Rule(permission, pattern, action, node, node.member if member else None, owner, doc, where))
-    if isinstance(value, str):
-        add("*", "*", value, path, False)
-    elif isinstance(value, dict):
-        for permission, entry in value.items():
-            if isinstance(entry, str):
-                add(permission, "*", entry, path + (permission,), False)
-            elif isinstance(entry, dict):
-                for pattern, action in entry.items():
-                    if isinstance(action, str):
-                        add(permission, pattern, action, path + (permission, pattern), True)
+
+def merged_agent(documents, name: str, owner: str) -> list[Rule]:
+    """Agent ``name``'s own rules: its `agent` entries of every file, then its `mode` entries
+    (OpenCode merges each mode into its agent after the files are merged)."""
+    return _merge([*_layers(documents, "agent", name), *_layers(documents, "mode", name)], owner)
+
+
+def merged_agent_names(config: dict) -> list[str]:
+    """The agents (and modes) of a merged config (a plain value) that have a `permission`."""
+    names: dict[str, None] = {}
+    for section in ("agent", "mode"):
+        entries = config.get(section)
+        if isinstance(entries, dict):
+            names.update((name, None) for name, entry in entries.items()
+                         if isinstance(entry, dict) and "permission" in entry)
+    return list(names)
+
+
+def _layers(documents, section: str | None, name: str | None) -> list[tuple]:
+    """(document, permission node) of each of ``documents`` that writes the global
+    permission (``section`` None) or entry ``name`` of ``section``, in merge order."""
+    from rules.markdown.frontmatter import mount
+    out = []
+    for doc in documents:
+        for path, node in mount(doc):
+            if path == () and section is not None:
+                entries = node.get(section) if node is not None else None
+                node = entries.value.get(name) if entries is not None and entries.value is not None else None
+                node = node.value if node is not None else None
+            elif path != ((section, name) if section is not None else ()):
+                continue
+            found = node.get("permission") if node is not None else None
+            if found is not None and found.value is not None:
+                out.append((doc, found.value))
     return out
 
 
-def merged_agents(view):
-    """(section, name) of each agent (and mode) entry of a merged view with a `permission`."""
-    for section in ("agent", "mode"):
-        entries = view.value.get(section)
-        if isinstance(entries, dict):
-            for name, entry in entries.items():
-                if isinstance(entry, dict) and "permission" in entry:
-                    yield section, name
+def _merge(layers: list[tuple], owner: str) -> list[Rule]:
+    """The rules of permission values merged in order, as remeda's `mergeDeep` merges them
+    after OpenCode has made each whole-string permission `{"*": action}`: a key stays where
+    the first value that has it put it (an object with its patterns merged the same way), a
+    later value replaces it there, new keys come after."""
+    table: dict = {}        # permission -> Rule | None, or {pattern: Rule | None}
+    for doc, value in layers:
+        if value.kind == "string":
+            members = [("*", value, None)]
+        elif value.kind == "object":
+            members = [(m.key, m.value, m) for m in value.members() if m.value is not None]
+        else:
+            continue
+        for key, node, _member in members:
+            if node.kind == "object":
+                inner = table.get(key)
+                if not isinstance(inner, dict):
+                    inner = {}
+                    placed = node           # this object's order is the merged one's
+                else:
+                    placed = None           # an earlier object's
+                for pattern in node.members():
+                    action = pattern.value
+                    inner[pattern.key] = Rule(key, pattern.key, action.value, action, pattern, owner, doc) \
+                        if action is not None and action.kind == "string" and action.value in ACTIONS else None
+                table[key] = inner
+                if placed is not None:
+                    inner["\0placed"] = placed
+            else:
+                table[key] = Rule(key, "*", node.value, node, None, owner, doc) \
+                    if node.kind == "string" and node.value in ACTIONS else None
+    out: list[Rule] = []
+    for entry in table.values():
+        if isinstance(entry, dict):
+            placed = entry.get("\0placed")
+            for pattern, r in entry.items():
+                if pattern != "\0placed" and r is not None:
+                    r.placed = placed
+                    out.append(r)
+        elif entry is not None:
+            out.append(entry)
+    return out
 
 
 def covers(later: Rule, earlier: Rule) -> bool:

@@ -21,7 +21,9 @@ def check(ctx):
     With the other files of the load context (a global config beside a project's, `--with-global`
     or a dotfiles tree; agent files), the rules are those of the merged config, in its order:
     a key stays where the first file that has it wrote it, taking the last file's value, and
-    keys new to a later file come after. So a project's `"git push *": "allow"` never decides
+    keys new to a later file come after; a whole-string `permission` counts as `{"*": action}`
+    before the merge, and an agent's `mode` entry is merged into its `agent` entry after it
+    (all three seen with `opencode debug agent build`). So a project's `"git push *": "allow"` never decides
     when the global config wrote `"git push *"` before its `"*": "ask"`; a project's
     `"*": "allow"` makes a global `"rm -rf *": "deny"` never decide (reported on the project's
     rule, naming the global one); and a project's deny that would never decide alone may
@@ -75,19 +77,17 @@ def check(ctx):
 
 def _lists(ctx, root) -> list[list]:
     """The rule lists OpenCode evaluates: the global permission, and for each agent the
-    global rules then the agent's; merged from the files of the load context when there are
-    several (the rules of each file among them, in the merged order)."""
-    owner_global = _("the global permission")
+    global rules then the agent's (its `mode` entry merged after its `agent` entry); merged
+    from the files of the load context when there are several."""
     view = ctx.view
-    if view is None or not isinstance(view.value, dict):
-        top = root.get("permission")
-        global_rules = rules_list.rules(top.value if top is not None else None, owner_global, ctx.doc)
-        return [global_rules] + [global_rules + rules_list.rules(value, _("agent `{name}`").format(name=name), ctx.doc)
-                                 for name, value in rules_list.agents(root)]
-    global_rules = rules_list.merged_rules(view, ("permission",), owner_global)
+    if view is not None and isinstance(view.value, dict):
+        documents, config = view.documents, view.value
+    else:
+        documents, config = [ctx.doc], ctx.doc.value if isinstance(ctx.doc.value, dict) else {}
+    global_rules = rules_list.merged_global(documents, _("the global permission"))
     lists = [global_rules]
-    for section, name in rules_list.merged_agents(view):
-        own = rules_list.merged_rules(view, (section, name, "permission"), _("agent `{name}`").format(name=name))
+    for name in rules_list.merged_agent_names(config):
+        own = rules_list.merged_agent(documents, name, _("agent `{name}`").format(name=name))
         if any(r.doc is ctx.doc for r in own):      # else nothing in it is this file's to report
             lists.append(global_rules + own)
     return lists
@@ -104,7 +104,7 @@ def _where(r) -> str:
 
 
 def _finding(ctx, earlier, winner):
-    if winner.doc is not ctx.doc:
+    if winner.doc is not ctx.doc or winner.node.start < earlier.node.start:     # merged, not as written
         message = _("in {owner}, {earlier} never decides: {winner} ({where}) comes after it in the "
                     "permission rules OpenCode merges from its config files (a key keeps the place "
                     "where the first file that has it wrote it), matches everything it matches, and "
@@ -145,13 +145,11 @@ def _related(ctx, found, other):
 
 
 def _ordered_here(ctx, winner) -> bool:
-    """Whether moving a key in this file moves it in the rules OpenCode evaluates: alone, or
-    when this file is the first that writes the rule's object as an object (else its keys
-    keep the places where an earlier file wrote them)."""
-    if not winner.path or ctx.view is None:
-        return True
-    origin = ctx.view.origins.get(winner.path[:-1])
-    return origin is not None and (origin[0] is ctx.doc or origin[1].kind != "object")
+    """Whether moving a key of the winner's object moves it in the rules OpenCode evaluates:
+    when that object is the first to write the permission's patterns (else they keep the
+    places where an earlier one wrote them: another file's, or an `agent` entry's under a
+    `mode` entry's)."""
+    return winner.member is not None and winner.placed is winner.member.parent
 
 
 HELP = N_("OpenCode's permission rules: the last one that matches decides; write the catch-all `*` "
