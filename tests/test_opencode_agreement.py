@@ -658,6 +658,30 @@ def test_a_default_agent_opencode_refuses(opencode, tmp_path, agent, refusal):
     assert [d["code"] for d in found] == ([] if refusal is None else ["OC507"])
 
 
+def test_the_global_agent_folder_merges_between_the_project_files(opencode, tmp_path):
+    """A global agent file's keys beat the project's opencode.json and lose to
+    .opencode/opencode.json: `oclint config` merges in the order `opencode debug config` shows."""
+    home, project = tmp_path / "home", tmp_path / "project"
+    (home / ".config" / "opencode" / "agent").mkdir(parents=True)
+    (project / ".opencode").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (home / ".config" / "opencode" / "agent" / "build.md").write_text(
+        '---\ndescription: from-global-md\ncolor: "#111111"\ntemperature: 0.1\n---\nG\n')
+    (home / ".config" / "opencode" / "opencode.json").write_text(
+        '{"agent": {"build": {"description": "from-global-json", "top_p": 0.1}}}')
+    (project / "opencode.json").write_text('{"agent": {"build": {"description": "from-root-json", "color": "#222222"}}}')
+    (project / ".opencode" / "opencode.json").write_text('{"agent": {"build": {"temperature": 0.3}}}')
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    ours = json.loads(subprocess.run([OCLINT, "config", str(project), "--output-format", "json"], cwd=project,
+                                     env=env, capture_output=True, text=True).stdout)["config"]["agent"]["build"]
+    status, out = debug_config(opencode, project, home)
+    assert status == 0, out[-500:]
+    theirs = json.loads(out[out.index("{"):])["agent"]["build"]
+    keys = ("description", "color", "temperature", "top_p", "prompt")
+    assert {k: ours.get(k) for k in keys} == {k: theirs.get(k) for k in keys}
+    assert theirs["description"] == "from-global-md" and theirs["temperature"] == 0.3
+
+
 def test_theme_moved_into_tui_json_applies(opencode, tmp_path):
     """OC205's two-file fix: opencode.jsonc loses `theme`/`keybinds`, the new tui.json has
     them, and the TUI applies that file (its log: `applying tui config` with that path)."""
