@@ -7,7 +7,7 @@ import os
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from linter import discovery
 from rules import layout
@@ -15,7 +15,8 @@ from rules.permission import rules_list
 
 # -- OC711's search for the rule that decides ------------------------------------------
 
-WORDS = st.text(alphabet="ab*?", max_size=4)
+# with a space, and often a word and the same word with ` *` (a trailing ` *` is optional)
+WORDS = st.one_of(st.text(alphabet="ab *?", max_size=4), st.sampled_from(["a", "a *", "ab", "ab *", "*"]))
 
 
 def _rule(permission: str, pattern: str, action: str) -> rules_list.Rule:
@@ -24,6 +25,7 @@ def _rule(permission: str, pattern: str, action: str) -> rules_list.Rule:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(WORDS, WORDS, st.sampled_from(rules_list.ACTIONS)), max_size=12))
+@example([("bash", "git", "deny"), ("bash", "git *", "allow")])
 def test_last_covering_is_the_last_later_rule_that_covers(triples):
     rules = [_rule(*t) for t in triples]
     expected = [next((later for later in reversed(rules[i + 1:]) if rules_list.covers(later, r)), None)

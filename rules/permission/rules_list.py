@@ -152,7 +152,9 @@ def _merge(layers: list[tuple], owner: str) -> list[Rule]:
 
 def covers(later: Rule, earlier: Rule) -> bool:
     """Whether ``later`` matches every call ``earlier`` matches (OpenCode's wildcards: `*`
-    matches anything; a pattern ending in one `*` matches what starts with the rest)."""
+    matches anything; a pattern ending in one `*` matches what starts with the rest, and
+    one ending in ` *` also the rest without its space: 1.18.33's wildcard turns a
+    trailing ` .*` into `( .*)?`)."""
     return _covers(later.permission, earlier.permission) and _covers(later.pattern, earlier.pattern)
 
 
@@ -160,7 +162,8 @@ def _covers(glob: str, text: str) -> bool:
     if glob == "*" or glob == text:
         return True
     if glob.endswith("*") and "*" not in glob[:-1] and "?" not in glob:
-        return text.startswith(glob[:-1])
+        # OpenCode's wildcard makes a trailing ` *` optional: `git *` matches `git` too
+        return text.startswith(glob[:-1]) or (glob.endswith(" *") and text == glob[:-2])
     return False
 
 
@@ -199,9 +202,10 @@ def _reaches(reach: dict[str | None, int], table: str | None, key: str) -> None:
 
 
 def _globs(text: str, reach: int) -> list[str]:
-    """The keys that ``_covers`` lets cover ``text``: itself, and `p*` for each prefix p of
-    it free of wildcards and at most ``reach`` long (no longer such key is in the table)."""
-    out = [text]
+    """The keys that ``_covers`` lets cover ``text``: itself, `text *` when it has no
+    wildcard, and `p*` for each prefix p of it free of wildcards and at most ``reach`` long
+    (no longer such key is in the table)."""
+    out = [text] if "*" in text or "?" in text else [text, text + " *"]
     for k in range(min(len(text), reach) + 1):
         prefix = text[:k]
         if "*" in prefix or "?" in prefix:

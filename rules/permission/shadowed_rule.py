@@ -16,7 +16,9 @@ def check(ctx):
     or a global `"bash": {"git push *": "ask"}` under an agent whose `"bash": "allow"`
     comes later (a global deny or ask for some pattern that an agent's broader rule
     overrides: an agent replacing a global catch-all, or a global allow, is what agent
-    permissions are for and is not reported). The finding names the rule that wins.
+    permissions are for and is not reported). The finding names the rule that wins. A
+    pattern ending in ` *` also matches the rest without it (`"git *"` matches `git`:
+    1.18.33's wildcard turns a trailing ` .*` into `( .*)?`, read from its code).
 
     With the other files of the load context (a global config beside a project's, `--with-global`
     or a dotfiles tree; agent files), the rules are those of the merged config, in its order:
