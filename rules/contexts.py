@@ -214,12 +214,11 @@ def _tree_on_path(start: str, top: str, home: str | None) -> Tree | None:
     return None
 
 
-def global_files(folder: str, markdown: bool = True) -> list[str]:
-    """A global folder's config files in OpenCode's order, chezmoi names decoded (without
-    its markdown files unless ``markdown``)."""
+def global_files(folder: str) -> list[str]:
+    """A global folder's config files in OpenCode's order, chezmoi names decoded."""
     found = folder_files(folder, "global")
     if found or not discovery.isdir(folder):
-        return found if markdown else [p for p in found if not p.endswith(".md")]
+        return found
     by_name: dict[str, str] = {}
     for name in discovery.listdir(folder):
         by_name.setdefault(chezmoi_name(name), os.path.join(folder, name))
@@ -258,12 +257,15 @@ def project_context(start: str, env, *, with_global: bool = False, home: str | N
     use_env = with_global and tree is None
     paths: list[str] = []
     missing = ""
+    global_: list[str] = []       # the global folder's files: its markdown comes later
     if tree is not None:
-        paths += global_files(tree.global_dir, markdown=False)
+        global_ = global_files(tree.global_dir)
+        paths += [p for p in global_ if not p.endswith(".md")]
         note = _("project in {start}, with the global config of the dotfiles tree at {home} "
                  "({layout})").format(start=start, home=tree.home, layout=tree.layout)
     elif with_global:
-        paths += global_files(machine_global_dir(env), markdown=False)
+        global_ = global_files(machine_global_dir(env))
+        paths += [p for p in global_ if not p.endswith(".md")]
         if env.get("OPENCODE_CONFIG"):
             paths.append(os.path.abspath(env["OPENCODE_CONFIG"]))
         if env.get("OPENCODE_TUI_CONFIG") and os.path.isfile(env["OPENCODE_TUI_CONFIG"]):
@@ -279,10 +281,7 @@ def project_context(start: str, env, *, with_global: bool = False, home: str | N
     # the global folder's agents, modes and commands come after the project's config files
     # and before its .opencode folders (1.18.33: a global agent file's key beats the project's
     # opencode.json, and .opencode/opencode.json beats the agent file)
-    if tree is not None:
-        paths += [p for p in global_files(tree.global_dir) if p.endswith(".md")]
-    elif with_global:
-        paths += [p for p in global_files(machine_global_dir(env)) if p.endswith(".md")]
+    paths += [p for p in global_ if p.endswith(".md")]
     dirs = [os.path.join(f, ".opencode") for f in folders] if project else []   # closest first, as 1.18.33
     for folder in dirs:
         paths += folder_files(folder, "dir")

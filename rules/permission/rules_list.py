@@ -23,32 +23,8 @@ class Rule:
     node: Node                  # the action's node (where a finding goes)
     member: Member | None       # the pattern's member in a `{pattern: action}` object
     owner: str                  # "the global permission" or "agent `x`"
-    doc: object = None          # the document the action is written in (None: the one linted)
+    doc: object = None          # the document the action is written in
     placed: Node | None = None  # the object whose order placed this rule's pattern (merged)
-
-
-def rules(value: Node | None, owner: str, doc=None) -> list[Rule]:
-    """The rules of one `permission` value (written in ``doc``)."""
-    out: list[Rule] = []
-    if value is None:
-        return out
-    if value.kind == "string" and value.value in ACTIONS:
-        return [Rule("*", "*", value.value, value, None, owner, doc)]
-    if value.kind != "object":
-        return out
-    for member in value.members():
-        node = member.value
-        if node is None:
-            continue
-        if node.kind == "string" and node.value in ACTIONS:
-            out.append(Rule(member.key, "*", node.value, node, None, owner, doc))
-        elif node.kind == "object":
-            for pattern in node.members():
-                if pattern.value is not None and pattern.value.kind == "string" \
-                        and pattern.value.value in ACTIONS:
-                    out.append(Rule(member.key, pattern.key, pattern.value.value, pattern.value,
-                                    pattern, owner, doc))
-    return out
 
 
 def agents(root: Node):
@@ -112,38 +88,33 @@ def _merge(layers: list[tuple], owner: str) -> list[Rule]:
     the first value that has it put it (an object with its patterns merged the same way), a
     later value replaces it there, new keys come after."""
     table: dict = {}        # permission -> Rule | None, or {pattern: Rule | None}
+    placed: dict[str, Node] = {}    # permission -> the object whose order its patterns keep
     for doc, value in layers:
         if value.kind == "string":
-            members = [("*", value, None)]
+            members = [("*", value)]
         elif value.kind == "object":
-            members = [(m.key, m.value, m) for m in value.members() if m.value is not None]
+            members = [(m.key, m.value) for m in value.members() if m.value is not None]
         else:
             continue
-        for key, node, _member in members:
+        for key, node in members:
             if node.kind == "object":
                 inner = table.get(key)
                 if not isinstance(inner, dict):
-                    inner = {}
-                    placed = node           # this object's order is the merged one's
-                else:
-                    placed = None           # an earlier object's
+                    inner = table[key] = {}
+                    placed[key] = node      # this object's order is the merged one's
                 for pattern in node.members():
                     action = pattern.value
                     inner[pattern.key] = Rule(key, pattern.key, action.value, action, pattern, owner, doc) \
                         if action is not None and action.kind == "string" and action.value in ACTIONS else None
-                table[key] = inner
-                if placed is not None:
-                    inner["\0placed"] = placed
             else:
                 table[key] = Rule(key, "*", node.value, node, None, owner, doc) \
                     if node.kind == "string" and node.value in ACTIONS else None
     out: list[Rule] = []
-    for entry in table.values():
+    for key, entry in table.items():
         if isinstance(entry, dict):
-            placed = entry.get("\0placed")
-            for pattern, r in entry.items():
-                if pattern != "\0placed" and r is not None:
-                    r.placed = placed
+            for r in entry.values():
+                if r is not None:
+                    r.placed = placed[key]
                     out.append(r)
         elif entry is not None:
             out.append(entry)

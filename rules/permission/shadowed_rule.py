@@ -120,14 +120,14 @@ def _finding(ctx, earlier, winner):
                      "matching rule wins").format(owner=winner.owner, earlier=_describe(earlier), winner=_describe(winner), line=ctx.doc.position(winner.node.start)[0]))
     fix = None
     if winner.member is not None and earlier.member is not None and winner.pattern == "*" \
-            and winner.member.parent is earlier.member.parent and _ordered_here(ctx, winner):
+            and winner.member.parent is earlier.member.parent and _ordered_here(winner):
         obj = winner.member.parent
         if obj.members().__next__() is not winner.member:
             moved = edits.remove_member(ctx.doc, winner.member) + edits.insert_member(
                 ctx.doc, obj, "*", winner.action, first=True)
             fix = Fix(moved, Applicability.UNSAFE,
                       _('move `"*": "{action}"` first: `{pattern}` is then {action2}, not {action}').format(action=winner.action, pattern=earlier.pattern, action2=earlier.action), isolation=("permission-order", obj.start))
-    return _related(ctx, ctx.at(earlier.member if earlier.member is not None else earlier.node, message, fix=fix,
+    return _related(ctx.at(earlier.member if earlier.member is not None else earlier.node, message, fix=fix,
                                 help=_(HELP)), winner)
 
 
@@ -136,17 +136,17 @@ def _overriding(ctx, earlier, winner):
     message = _("{winner} makes {earlier} ({where}) never decide: in {owner}, it comes after it in "
                 "the permission rules OpenCode merges from its config files and matches everything "
                 "it matches, and the last matching rule wins").format(winner=_describe(winner), earlier=_describe(earlier), where=_where(earlier), owner=winner.owner)
-    return _related(ctx, ctx.at(winner.member if winner.member is not None else winner.node, message,
+    return _related(ctx.at(winner.member if winner.member is not None else winner.node, message,
                                 help=_(HELP)), earlier)
 
 
-def _related(ctx, found, other):
+def _related(found, other):
     found.related.append((other.doc.path, other.node.start, other.node.end,
                           _("the other rule: {rule}").format(rule=_describe(other))))
     return found
 
 
-def _ordered_here(ctx, winner) -> bool:
+def _ordered_here(winner) -> bool:
     """Whether moving a key of the winner's object moves it in the rules OpenCode evaluates:
     when that object is the first to write the permission's patterns (else they keep the
     places where an earlier one wrote them: another file's, or an `agent` entry's under a
