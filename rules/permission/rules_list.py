@@ -40,16 +40,42 @@ def agents(root: Node):
                     yield entry.key, permission.value
 
 
-def merged_global(documents, owner: str) -> list[Rule]:
-    """The global permission rules of ``documents`` (a load context's files in merge order,
-    or one file), merged as OpenCode merges them."""
-    return _merge(_layers(documents, None, None), owner)
+def layers(documents) -> dict:
+    """The permission values ``documents`` write (a load context's files in merge order, or
+    one file), in that order, by whose they are: None for the global permission,
+    ``("agent", name)`` and ``("mode", name)`` for an entry's; each a (document, node)."""
+    from rules.markdown.frontmatter import mount
+    out: dict = {}
+
+    def add(owner, doc, entry) -> None:
+        found = entry.get("permission") if entry is not None else None
+        if found is not None and found.value is not None:
+            out.setdefault(owner, []).append((doc, found.value))
+    for doc in documents:
+        for path, node in mount(doc):
+            if node is None:
+                continue
+            if path != ():
+                add(path, doc, node)    # an agent or mode file, at its entry
+                continue
+            add(None, doc, node)
+            for section in ("agent", "mode"):
+                entries = node.get(section)
+                members = entries.value.members() if entries is not None and entries.value is not None else ()
+                for key, entry in {m.key: m for m in members}.items():     # a repeated name: the last
+                    add((section, key), doc, entry.value)
+    return out
 
 
-def merged_agent(documents, name: str, owner: str) -> list[Rule]:
+def merged_global(layers_: dict, owner: str) -> list[Rule]:
+    """The global permission rules, merged as OpenCode merges them."""
+    return _merge(layers_.get(None, []), owner)
+
+
+def merged_agent(layers_: dict, name: str, owner: str) -> list[Rule]:
     """Agent ``name``'s own rules: its `agent` entries of every file, then its `mode` entries
     (OpenCode merges each mode into its agent after the files are merged)."""
-    return _merge([*_layers(documents, "agent", name), *_layers(documents, "mode", name)], owner)
+    return _merge([*layers_.get(("agent", name), []), *layers_.get(("mode", name), [])], owner)
 
 
 def merged_agent_names(config: dict) -> list[str]:
@@ -61,25 +87,6 @@ def merged_agent_names(config: dict) -> list[str]:
             names.update((name, None) for name, entry in entries.items()
                          if isinstance(entry, dict) and "permission" in entry)
     return list(names)
-
-
-def _layers(documents, section: str | None, name: str | None) -> list[tuple]:
-    """(document, permission node) of each of ``documents`` that writes the global
-    permission (``section`` None) or entry ``name`` of ``section``, in merge order."""
-    from rules.markdown.frontmatter import mount
-    out = []
-    for doc in documents:
-        for path, node in mount(doc):
-            if path == () and section is not None:
-                entries = node.get(section) if node is not None else None
-                node = entries.value.get(name) if entries is not None and entries.value is not None else None
-                node = node.value if node is not None else None
-            elif path != ((section, name) if section is not None else ()):
-                continue
-            found = node.get("permission") if node is not None else None
-            if found is not None and found.value is not None:
-                out.append((doc, found.value))
-    return out
 
 
 def _merge(layers: list[tuple], owner: str) -> list[Rule]:

@@ -86,10 +86,11 @@ def _lists(ctx, root) -> list[list]:
         documents, config = view.documents, view.value
     else:
         documents, config = [ctx.doc], ctx.doc.value if isinstance(ctx.doc.value, dict) else {}
-    global_rules = rules_list.merged_global(documents, _("the global permission"))
+    layers = rules_list.layers(documents)
+    global_rules = rules_list.merged_global(layers, _("the global permission"))
     lists = [global_rules]
     for name in rules_list.merged_agent_names(config):
-        own = rules_list.merged_agent(documents, name, _("agent `{name}`").format(name=name))
+        own = rules_list.merged_agent(layers, name, _("agent `{name}`").format(name=name))
         if any(r.doc is ctx.doc for r in own):      # else nothing in it is this file's to report
             lists.append(global_rules + own)
     return lists
